@@ -1,0 +1,101 @@
+# anyreach-cred: one non-recursive Makefile.
+#   make                 build ./anyreach-cred
+#   make check           build and run every test (unit and integration)
+#   make SANITIZE=1 ...  the same with AddressSanitizer and UBSan
+#   make demo            show the main job end to end in a throwaway keyring
+#   make install PREFIX=/usr DESTDIR=...
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+PKG_CONFIG ?= pkg-config
+CC        ?= cc
+
+# The main executable must not link libcurl (see README, "Design").
+PKGS      = libsecret-1 libcjson
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka)
+
+WERROR   ?= -Werror
+WARNINGS  = -Wall -Wextra $(WERROR) -Wshadow -Wformat=2 -Wstrict-prototypes \
+	    -Wmissing-prototypes -Wwrite-strings -Wvla -Wimplicit-fallthrough \
+	    -Wcast-qual -Wundef
+CFLAGS   ?= -O2 -g
+HARDEN    = -fstack-protector-strong -fstack-clash-protection -fPIE \
+	    -Werror=format-security
+LDHARDEN  = -pie -Wl,-z,relro,-z,now
+
+ifeq ($(SANITIZE),1)
+FLAVOR    = san
+HARDEN   += -fsanitize=address,undefined -fno-sanitize-recover=all \
+	    -fno-omit-frame-pointer
+LDHARDEN += -fsanitize=address,undefined
+else
+FLAVOR    = opt
+HARDEN   += -D_FORTIFY_SOURCE=2
+endif
+
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DAC_VERSION='"$(VERSION)"' \
+	     $(WARNINGS) $(HARDEN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDHARDEN) $(LDFLAGS)
+
+B = build/$(FLAVOR)
+# Relink the top-level binary when SANITIZE changes.
+$(shell mkdir -p build; [ "$$(cat build/flavor 2>/dev/null)" = $(FLAVOR) ] || \
+	echo $(FLAVOR) > build/flavor)
+
+PROTOCOL_SRC = $(wildcard protocol/*.c)
+HELPER_SRC   = $(filter-out helper/main.c,$(wildcard helper/*.c))
+LIB_OBJ      = $(patsubst %.c,$(B)/%.o,$(PROTOCOL_SRC) $(HELPER_SRC))
+MAIN_OBJ     = $(B)/helper/main.o
+LIB          = $(B)/libanyreach.a
+
+UNIT_SRC     = $(wildcard tests/unit/test_*.c)
+UNIT_BIN     = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+
+all: anyreach-cred
+
+anyreach-cred: $(MAIN_OBJ) $(LIB) build/flavor
+	$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) \
+		$(CMOCKA_LIBS)
+
+# The integration tests drive the binary as `make install` lays it out.
+INST = $(abspath $(B)/inst)
+check: anyreach-cred $(UNIT_BIN)
+	rm -rf $(INST)
+	$(MAKE) -s install DESTDIR=$(INST) PREFIX=/usr
+	AC=$(INST)/usr/bin/anyreach-cred tests/run-all.sh $(UNIT_BIN)
+
+demo: anyreach-cred
+	tests/demo.sh
+
+install: anyreach-cred
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 0755 anyreach-cred $(DESTDIR)$(BINDIR)/anyreach-cred
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/anyreach-cred
+
+format-check:
+	clang-format --dry-run --Werror helper/*.[ch] protocol/*.[ch] \
+		tests/unit/*.[ch]
+
+clean:
+	rm -rf build anyreach-cred
+
+.PHONY: all check demo install uninstall format-check clean
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

@@ -1,0 +1,181 @@
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cred.h"
+#include "msg.h"
+
+enum opt_bit {
+	O_PROFILE = 1 << 0,
+	O_ORG = 1 << 1,
+	O_API = 1 << 2,
+	O_EXPIRES = 1 << 3,
+	O_REVEAL = 1 << 4,
+	O_JSON = 1 << 5,
+};
+
+static const struct command {
+	const char *name;
+	enum cli_command cmd;
+	int opts;
+} commands[] = {
+	{"login", CMD_LOGIN, O_PROFILE | O_ORG | O_API | O_EXPIRES},
+	{"get", CMD_GET, O_PROFILE | O_ORG | O_REVEAL},
+	{"list", CMD_LIST, O_JSON},
+	{"logout", CMD_LOGOUT, O_PROFILE},
+	{"status", CMD_STATUS, O_PROFILE},
+	{"help", CMD_HELP, 0},
+	{"version", CMD_VERSION, 0},
+};
+
+static const struct option long_opts[] = {
+	{"profile", required_argument, NULL, 'p'},
+	{"org", required_argument, NULL, 'o'},
+	{"api", required_argument, NULL, 'a'},
+	{"expires-at", required_argument, NULL, 'e'},
+	{"reveal", no_argument, NULL, 'r'},
+	{"json", no_argument, NULL, 'j'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* Name an offending option only when it cannot be a pasted secret: a
+ * short run of lowercase letters and dashes, cut at "=". */
+static enum ac_status
+bad_option(const char *arg, const char *why)
+{
+	size_t n = strcspn(arg, "=");
+
+	if (n > 32 || strspn(arg, "-abcdefghijklmnopqrstuvwxyz") < n)
+		return fail(AC_USAGE, "%s; see 'anyreach-cred --help'", why);
+	return fail(AC_USAGE, "%s: %.*s; see 'anyreach-cred --help'", why,
+	    (int)n, arg);
+}
+
+static int
+opt_bit(int ch)
+{
+	switch (ch) {
+	case 'p':
+		return O_PROFILE;
+	case 'o':
+		return O_ORG;
+	case 'a':
+		return O_API;
+	case 'e':
+		return O_EXPIRES;
+	case 'r':
+		return O_REVEAL;
+	case 'j':
+		return O_JSON;
+	default:
+		return 0;
+	}
+}
+
+static void
+set_option(struct cli *out, int ch, const char *arg)
+{
+	switch (ch) {
+	case 'p':
+		out->profile = arg;
+		break;
+	case 'o':
+		out->org = arg;
+		break;
+	case 'a':
+		out->api = arg;
+		break;
+	case 'e':
+		out->expires_at = arg;
+		break;
+	case 'r':
+		out->reveal = true;
+		break;
+	case 'j':
+		out->json = true;
+		break;
+	case 'h':
+		out->help = true;
+		break;
+	default:
+		out->cmd = CMD_VERSION;
+		break;
+	}
+}
+
+static enum ac_status
+parse_options(int argc, char **argv, const struct command *cmd,
+    struct cli *out)
+{
+	int ch;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":hV", long_opts, NULL)) != -1) {
+		const char *arg = argv[optind - 1];
+		if (ch == '?')
+			return bad_option(arg, "unknown option");
+		if (ch == ':')
+			return bad_option(arg, "option needs a value");
+		if (opt_bit(ch) && !(cmd->opts & opt_bit(ch)))
+			return bad_option(arg, "option does not apply here");
+		set_option(out, ch, optarg);
+	}
+	if (optind < argc)
+		return fail(AC_USAGE, "%s takes no arguments (a token is read "
+				      "from standard input, never from the "
+				      "command line)",
+		    cmd->name);
+	return AC_OK;
+}
+
+enum ac_status
+cli_parse(int argc, char **argv, struct cli *out)
+{
+	static const struct command global = {"anyreach-cred", CMD_HELP, 0};
+	const struct command *cmd = &global;
+
+	memset(out, 0, sizeof(*out));
+	if (argc > 1 && argv[1][0] != '-') {
+		cmd = find_command(argv[1]);
+		if (cmd == NULL)
+			return fail(AC_USAGE, "unknown command; see "
+					      "'anyreach-cred --help'");
+		argc--;
+		argv++;
+	}
+	out->cmd = cmd->cmd;
+	out->help = cmd != &global && cmd->cmd == CMD_HELP;
+	if (out->help && argc > 1 && argv[1][0] != '-') {
+		cmd = find_command(argv[1]);
+		if (cmd == NULL || cmd->cmd == CMD_HELP)
+			return fail(AC_USAGE, "no help for that; see "
+					      "'anyreach-cred --help'");
+		out->cmd = cmd->cmd;
+		out->help = true;
+		return AC_OK;
+	}
+	return parse_options(argc, argv, cmd, out);
+}
+
+const char *
+cli_profile(const struct cli *c)
+{
+	const char *env = getenv("ANYREACH_PROFILE");
+
+	if (c->profile)
+		return c->profile;
+	return env && *env ? env : CRED_DEFAULT_PROFILE;
+}

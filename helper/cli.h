@@ -1,0 +1,45 @@
+/*
+ * The command line: which command, and which options.  Parsing checks only
+ * the shape of the line; values are validated by the credential model.  No
+ * option takes a secret, and no message echoes an argument that might be
+ * one.
+ */
+#ifndef HELPER_CLI_H
+#define HELPER_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "status.h"
+
+enum cli_command {
+	CMD_HELP,
+	CMD_VERSION,
+	CMD_LOGIN,
+	CMD_GET,
+	CMD_LIST,
+	CMD_LOGOUT,
+	CMD_STATUS,
+};
+
+struct cli {
+	enum cli_command cmd;
+	bool help; /* help for cmd */
+	const char *profile;
+	const char *org;
+	const char *api;
+	const char *expires_at;
+	bool reveal;
+	bool json;
+};
+
+/* Fill out from argv.  AC_USAGE with a message on a malformed line. */
+enum ac_status cli_parse(int argc, char **argv, struct cli *out);
+
+/* The profile in effect: --profile, else ANYREACH_PROFILE, else default. */
+const char *cli_profile(const struct cli *c);
+
+/* Usage for one command, or the overview for CMD_HELP. */
+void cli_usage(FILE *f, enum cli_command cmd);
+
+#endif

@@ -1,0 +1,82 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "expiry.h"
+#include "msg.h"
+#include "output.h"
+
+static const char *
+profile_source(const struct cli *cli)
+{
+	const char *env = getenv("ANYREACH_PROFILE");
+
+	if (cli->profile)
+		return "--profile";
+	return env && *env ? "ANYREACH_PROFILE" : "default";
+}
+
+static void
+print_org(const struct cred *c)
+{
+	const char *env = getenv("ANYREACH_ORG_ID");
+
+	if (c->kind == CRED_AK)
+		printf("org:      none sent (an org API key is bound to its "
+		       "org)\n");
+	else if (env && *env)
+		printf("org:      %s (from ANYREACH_ORG_ID)\n",
+		    grammar_is_org_id(env, strlen(env)) ? env : "invalid");
+	else if (c->org[0])
+		printf("org:      %s (stored default)\n", c->org);
+	else
+		printf("org:      none: give --org or set ANYREACH_ORG_ID\n");
+}
+
+static void
+print_cred(const struct cred *c)
+{
+	char exp[EXPIRY_TEXT_MAX];
+
+	expiry_format(c->expires_ms, exp);
+	if (c->kind == CRED_AK)
+		printf("stored:   org API key %s\n", c->key_id);
+	else
+		printf("stored:   personal access token\n");
+	print_org(c);
+	printf("api:      %s\n", c->api);
+	printf("expires:  %s%s\n", exp,
+	    expiry_passed(c->expires_ms) ? " (expired)" : "");
+}
+
+/* Status reads only the non-secret attributes, so it works, and says
+ * what is stored, even while the keyring is locked. */
+enum ac_status
+cmd_status(const struct cli *cli, const struct store_backend *s)
+{
+	struct cred_list l = {0};
+	const char *profile = cli_profile(cli);
+	const struct cred *found = NULL;
+	enum ac_status st;
+
+	if (!grammar_is_profile(profile, strlen(profile)))
+		return fail(AC_INVALID, "profile names are 1-64 of A-Z a-z 0-9 "
+					". _ - and do not start with . or -");
+	printf("profile:  %s (from %s)\n", profile, profile_source(cli));
+	printf("store:    %s\n", s->name);
+	st = s->list(&l);
+	for (size_t i = 0; st == AC_OK && i < l.n; i++)
+		if (strcmp(l.v[i].profile, profile) == 0)
+			found = &l.v[i];
+	if (found)
+		print_cred(found);
+	else if (st == AC_OK)
+		printf("stored:   nothing; run 'anyreach-cred login'\n");
+	if (st == AC_OK)
+		st = output_finish();
+	if (st == AC_OK && found == NULL)
+		st = AC_NOTFOUND;
+	cred_list_clear(&l);
+	return st;
+}

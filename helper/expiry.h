@@ -1,0 +1,15 @@
+/* Expiry times: epoch milliseconds, 0 meaning never. */
+#ifndef HELPER_EXPIRY_H
+#define HELPER_EXPIRY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define EXPIRY_TEXT_MAX 32
+
+bool expiry_passed(long long ms);
+
+/* "2026-01-01T00:00:00Z" (UTC, whole seconds) or "never". */
+void expiry_format(long long ms, char out[EXPIRY_TEXT_MAX]);
+
+#endif

@@ -1,0 +1,11 @@
+/*
+ * Process hardening, done first thing in main(): nothing this process
+ * holds may end up in a core file, in a same-user debugger, or on an fd
+ * that was meant to be stdout.
+ */
+#ifndef HELPER_HYGIENE_H
+#define HELPER_HYGIENE_H
+
+void hygiene_init(void);
+
+#endif

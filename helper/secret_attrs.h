@@ -1,0 +1,31 @@
+/*
+ * The keyring item's schema and its attributes.  Attributes are not
+ * confidential in the Secret Service (they can be read while the keyring
+ * is locked), so they hold only the non-secret facts; the token is the
+ * item's secret value and nothing else.
+ */
+#ifndef HELPER_SECRET_ATTRS_H
+#define HELPER_SECRET_ATTRS_H
+
+#include <libsecret/secret.h>
+#include <stdbool.h>
+
+#include "cred.h"
+
+#define ATTRS_SCHEMA_NAME "ai.anyreach.Credential"
+
+const SecretSchema *attrs_schema(void);
+
+/* A new table of the attributes that describe c. */
+GHashTable *attrs_from_cred(const struct cred *c);
+
+/* A search pattern: the profile alone, or every item of the schema. */
+GHashTable *attrs_for_profile(const char *profile);
+
+/* Fill everything but the token from attrs, validating each value. */
+enum ac_status attrs_to_cred(GHashTable *attrs, struct cred *c);
+
+/* Whether two tables agree on every attribute of the schema. */
+bool attrs_equal(GHashTable *a, GHashTable *b);
+
+#endif

@@ -1,0 +1,101 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "msg.h"
+#include "store_lock.h"
+
+static int
+lock_dir(char *path, size_t size)
+{
+	const char *run = getenv("XDG_RUNTIME_DIR");
+	const char *cache = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (run && *run == '/')
+		n = snprintf(path, size, "%s/anyreach-cred", run);
+	else if (cache && *cache == '/')
+		n = snprintf(path, size, "%s/anyreach-cred", cache);
+	else if (home && *home == '/')
+		n = snprintf(path, size, "%s/.cache/anyreach-cred", home);
+	else
+		return -1;
+	return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+/* Our directory: created 0700, and refused if it is not ours alone. */
+static int
+open_dir(const char *path)
+{
+	struct stat st;
+	int fd;
+
+	if (mkdir(path, 0700) < 0 && errno != EEXIST)
+		return -1;
+	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || st.st_uid != geteuid() ||
+	    (st.st_mode & 077) != 0) {
+		close(fd);
+		errno = EPERM;
+		return -1;
+	}
+	return fd;
+}
+
+static int
+wait_for_lock(int fd, unsigned seconds)
+{
+	const struct timespec step = {0, 10 * 1000 * 1000};
+	unsigned tries = seconds * 100;
+
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno != EWOULDBLOCK || tries-- == 0)
+			return -1;
+		nanosleep(&step, NULL);
+	}
+	return 0;
+}
+
+enum ac_status
+store_lock(unsigned seconds, int *fd)
+{
+	char path[4096];
+	int dir;
+
+	if (lock_dir(path, sizeof(path)) < 0)
+		return fail(AC_FAILURE, "no place for the lock file: set "
+					"XDG_RUNTIME_DIR or HOME");
+	dir = open_dir(path);
+	if (dir < 0)
+		return fail(AC_FAILURE,
+		    "cannot use %s (it must be a directory of yours with mode "
+		    "0700): %s",
+		    path, strerror(errno));
+	*fd = openat(dir, "store.lock",
+	    O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	close(dir);
+	if (*fd < 0)
+		return fail(AC_FAILURE, "cannot open the lock file in %s: %s",
+		    path, strerror(errno));
+	if (wait_for_lock(*fd, seconds) < 0) {
+		close(*fd);
+		return fail(AC_FAILURE, "another anyreach-cred is still "
+					"storing a credential; try again");
+	}
+	return AC_OK;
+}
+
+void
+store_unlock(int fd)
+{
+	close(fd);
+}

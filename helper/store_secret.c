@@ -1,0 +1,273 @@
+/*
+ * The Secret Service backend, through libsecret.  One item per profile in
+ * the default collection, schema ai.anyreach.Credential, checked on every
+ * item read back.  Every call runs under the keyring deadline.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "keyring_deadline.h"
+#include "keyring_error.h"
+#include "msg.h"
+#include "secret_attrs.h"
+#include "store.h"
+#include "store_lock.h"
+#include "xalloc.h"
+
+struct session {
+	SecretService *svc;
+	GCancellable *cancel;
+};
+
+static enum ac_status
+session_open(SecretServiceFlags flags, struct session *s)
+{
+	GError *err = NULL;
+	enum ac_status st = keyring_check_bus();
+
+	if (st != AC_OK)
+		return st;
+	s->cancel = deadline_start();
+	s->svc = secret_service_get_sync(flags, s->cancel, &err);
+	if (s->svc == NULL) {
+		deadline_stop();
+		return keyring_fail(err, "connecting to the Secret Service");
+	}
+	return AC_OK;
+}
+
+static void
+session_close(struct session *s)
+{
+	g_clear_object(&s->svc);
+	deadline_stop();
+}
+
+static bool
+has_our_schema(SecretItem *item)
+{
+	gchar *name = secret_item_get_schema_name(item);
+	bool ours = name && strcmp(name, ATTRS_SCHEMA_NAME) == 0;
+
+	g_free(name);
+	return ours;
+}
+
+/* Items of our schema for profile (NULL: all profiles). */
+static enum ac_status
+search(struct session *s, const char *profile, SecretSearchFlags flags,
+    GList **out)
+{
+	GHashTable *pattern = attrs_for_profile(profile);
+	GError *err = NULL;
+	GList *all;
+
+	all = secret_service_search_sync(s->svc, attrs_schema(), pattern,
+	    flags | SECRET_SEARCH_ALL, s->cancel, &err);
+	g_hash_table_unref(pattern);
+	if (err)
+		return keyring_fail(err, "searching the keyring");
+	*out = NULL;
+	for (GList *l = all; l; l = l->next)
+		if (has_our_schema(l->data))
+			*out = g_list_prepend(*out, g_object_ref(l->data));
+	g_list_free_full(all, g_object_unref);
+	return AC_OK;
+}
+
+/* Between a store and the removal of the item it replaced, a reader can
+ * see two items; the newer one is the one being stored. */
+static SecretItem *
+newest(GList *items)
+{
+	SecretItem *best = NULL;
+
+	for (GList *l = items; l; l = l->next)
+		if (best == NULL || secret_item_get_modified(l->data) >=
+					secret_item_get_modified(best))
+			best = l->data;
+	return best;
+}
+
+static enum ac_status
+take_secret(SecretItem *item, struct cred *out)
+{
+	SecretValue *value = secret_item_get_secret(item);
+	enum cred_kind kind = out->kind;
+	const char *bytes;
+	const char *why;
+	gsize len = 0;
+	enum ac_status st = AC_INVALID;
+
+	if (value == NULL)
+		return keyring_locked(out->profile);
+	bytes = secret_value_get(value, &len);
+	why = cred_token_problem(bytes, len);
+	if (why)
+		fail(AC_INVALID, "the keyring item of profile '%s' holds an "
+				 "invalid token (%s); log in again",
+		    out->profile, why);
+	else if (cred_set_token(out, bytes, len) == AC_OK && out->kind == kind)
+		st = AC_OK;
+	else
+		fail(AC_INVALID, "the keyring item of profile '%s' does not "
+				 "match its token; log in again",
+		    out->profile);
+	secret_value_unref(value);
+	return st;
+}
+
+static enum ac_status
+read_item(SecretItem *item, struct cred *out)
+{
+	GHashTable *attrs = secret_item_get_attributes(item);
+	enum ac_status st = attrs_to_cred(attrs, out);
+
+	g_hash_table_unref(attrs);
+	if (st != AC_OK)
+		return st;
+	if (secret_item_get_locked(item))
+		return keyring_locked(out->profile);
+	return take_secret(item, out);
+}
+
+static enum ac_status
+ss_get(const char *profile, struct cred *out)
+{
+	struct session s;
+	GList *items = NULL;
+	enum ac_status st = session_open(SECRET_SERVICE_OPEN_SESSION, &s);
+
+	if (st != AC_OK)
+		return st;
+	st = search(&s, profile,
+	    SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS, &items);
+	if (st == AC_OK)
+		st = items ? read_item(newest(items), out) : AC_NOTFOUND;
+	g_list_free_full(items, g_object_unref);
+	session_close(&s);
+	if (st != AC_OK)
+		cred_clear(out);
+	return st;
+}
+
+static enum ac_status
+delete_items(struct session *s, GList *items, GHashTable *keep,
+    const char *doing)
+{
+	for (GList *l = items; l; l = l->next) {
+		GHashTable *attrs = secret_item_get_attributes(l->data);
+		bool spare = keep && attrs_equal(attrs, keep);
+		GError *err = NULL;
+
+		g_hash_table_unref(attrs);
+		if (!spare &&
+		    !secret_item_delete_sync(l->data, s->cancel, &err))
+			return keyring_fail(err, doing);
+	}
+	return AC_OK;
+}
+
+/* The new item is created (replacing one with identical attributes) before
+ * any other item of the profile is removed, so a failed store leaves the
+ * old credential in place. */
+static enum ac_status
+store_and_prune(struct session *s, const struct cred *c)
+{
+	GHashTable *attrs = attrs_from_cred(c);
+	SecretValue *value = secret_value_new(c->token, -1, "text/plain");
+	gchar *label = g_strdup_printf("Anyreach credential (%s)", c->profile);
+	GList *items = NULL;
+	GError *err = NULL;
+	enum ac_status st = AC_OK;
+
+	if (!secret_service_store_sync(s->svc, attrs_schema(), attrs,
+		SECRET_COLLECTION_DEFAULT, label, value, s->cancel, &err))
+		st = keyring_fail(err, "storing the credential");
+	if (st == AC_OK)
+		st = search(s, c->profile, SECRET_SEARCH_NONE, &items);
+	if (st == AC_OK)
+		st = delete_items(s, items, attrs, "removing the replaced item");
+	g_list_free_full(items, g_object_unref);
+	g_free(label);
+	secret_value_unref(value);
+	g_hash_table_unref(attrs);
+	return st;
+}
+
+static enum ac_status
+ss_put(const struct cred *c)
+{
+	struct session s;
+	int lock;
+	enum ac_status st = store_lock(deadline_seconds(), &lock);
+
+	if (st != AC_OK)
+		return st;
+	st = session_open(SECRET_SERVICE_OPEN_SESSION, &s);
+	if (st == AC_OK) {
+		st = store_and_prune(&s, c);
+		session_close(&s);
+	}
+	store_unlock(lock);
+	return st;
+}
+
+static enum ac_status
+ss_erase(const char *profile)
+{
+	struct session s;
+	GList *items = NULL;
+	enum ac_status st = session_open(SECRET_SERVICE_NONE, &s);
+
+	if (st != AC_OK)
+		return st;
+	st = search(&s, profile, SECRET_SEARCH_UNLOCK, &items);
+	if (st == AC_OK)
+		st = items ? delete_items(&s, items, NULL, "removing the credential")
+			   : AC_NOTFOUND;
+	g_list_free_full(items, g_object_unref);
+	session_close(&s);
+	return st;
+}
+
+static int
+by_profile(const void *a, const void *b)
+{
+	return strcmp(((const struct cred *)a)->profile,
+	    ((const struct cred *)b)->profile);
+}
+
+static enum ac_status
+ss_list(struct cred_list *out)
+{
+	struct session s;
+	GList *items = NULL;
+	enum ac_status st = session_open(SECRET_SERVICE_NONE, &s);
+
+	if (st != AC_OK)
+		return st;
+	st = search(&s, NULL, SECRET_SEARCH_NONE, &items);
+	out->v = xcalloc(g_list_length(items), sizeof(*out->v));
+	for (GList *l = items; st == AC_OK && l; l = l->next) {
+		GHashTable *attrs = secret_item_get_attributes(l->data);
+		if (attrs_to_cred(attrs, &out->v[out->n]) == AC_OK)
+			out->n++;
+		else
+			cred_clear(&out->v[out->n]);
+		g_hash_table_unref(attrs);
+	}
+	g_list_free_full(items, g_object_unref);
+	session_close(&s);
+	qsort(out->v, out->n, sizeof(*out->v), by_profile);
+	return st;
+}
+
+const struct store_backend *
+store_secret_service(void)
+{
+	static const struct store_backend backend = {
+	    "secret-service", ss_get, ss_put, ss_erase, ss_list};
+
+	return &backend;
+}

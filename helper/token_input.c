@@ -1,0 +1,85 @@
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdbool.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "msg.h"
+#include "token_input.h"
+
+static struct termios saved_tty;
+
+/* Read until EOF, a newline (at a prompt) or a full buffer. */
+static enum ac_status
+read_fd(int fd, char *buf, size_t *len, bool line)
+{
+	*len = 0;
+	while (*len < TOKEN_INPUT_SIZE) {
+		ssize_t n = read(fd, buf + *len, line ? 1 : TOKEN_INPUT_SIZE - *len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return fail(AC_FAILURE, "cannot read the token: %s",
+			    strerror(errno));
+		if (n == 0)
+			break;
+		*len += (size_t)n;
+		if (line && buf[*len - 1] == '\n')
+			break;
+	}
+	return AC_OK;
+}
+
+/* Put the terminal back if we are killed while echo is off. */
+static void
+restore_and_die(int sig)
+{
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static enum ac_status
+read_prompt(char *buf, size_t *len)
+{
+	struct termios quiet;
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP};
+	enum ac_status st;
+
+	if (tcgetattr(STDIN_FILENO, &saved_tty) < 0)
+		return fail(AC_FAILURE, "cannot set up the terminal prompt");
+	quiet = saved_tty;
+	quiet.c_lflag &= ~(tcflag_t)ECHO;
+	quiet.c_lflag |= ECHONL;
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		signal(sigs[i], restore_and_die);
+	fputs("Anyreach token (ak_... or pat_..., input hidden): ", stderr);
+	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) < 0)
+		return fail(AC_FAILURE, "cannot turn off echo on the terminal");
+	st = read_fd(STDIN_FILENO, buf, len, true);
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		signal(sigs[i], SIG_DFL);
+	return st;
+}
+
+enum ac_status
+token_input_read(char *buf, size_t *len)
+{
+	enum ac_status st = isatty(STDIN_FILENO) ? read_prompt(buf, len)
+						 : read_fd(STDIN_FILENO, buf, len,
+						       false);
+
+	if (st != AC_OK)
+		return st;
+	if (*len > 0 && buf[*len - 1] == '\n')
+		(*len)--;
+	if (*len > GRAMMAR_TOKEN_MAX)
+		return fail(AC_INVALID, "token refused: longer than 4096 "
+					"bytes");
+	if (*len == 0)
+		return fail(AC_INVALID, "no token given on standard input");
+	return AC_OK;
+}

@@ -1,0 +1,27 @@
+/*
+ * Origins (scheme, host, port) of the URLs anyreach-cred deals with: the
+ * configured API base URL now, and the hosts that callers ask about.  The
+ * parser is deliberately narrower than RFC 3986: no user info, no query, no
+ * fragment, no percent-encoding, so there is one way to write each origin.
+ */
+#ifndef PROTOCOL_URL_H
+#define PROTOCOL_URL_H
+
+#include <stdbool.h>
+
+#define URL_HOST_MAX 253
+#define URL_MAX 2048
+
+struct origin {
+	bool https;                  /* otherwise http */
+	char host[URL_HOST_MAX + 1]; /* lowercased; IPv6 keeps its brackets */
+	unsigned port;               /* default port filled in */
+};
+
+/* Parse "http(s)://host[:port][/path]".  0 on success, -1 if refused. */
+int url_parse_origin(const char *url, struct origin *o);
+
+/* Whether the host is 127.0.0.0/8, ::1 or localhost. */
+bool origin_is_loopback(const struct origin *o);
+
+#endif

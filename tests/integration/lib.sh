@@ -1,0 +1,96 @@
+# Shared helpers for the integration tests.  Each test file is a POSIX sh
+# script that sources this, runs the installed-shape binary $AC inside the
+# private keyring that tests/keyring-session.sh set up, and prints TAP.
+#
+# Every command run through run/run_in is also checked for leaks: no part
+# of a canary secret may ever appear on its stderr.
+
+: "${AC:?AC must name the anyreach-cred binary under test}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/anyreach-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+SCHEMA=ai.anyreach.Credential
+CANARY=canaryQ7xZ
+AK="ak_key1.${CANARY}secretA"
+AK2="ak_key2.${CANARY}secretB"
+PAT="pat_${CANARY}secretC"
+tests_run=0
+
+ok() {
+	tests_run=$((tests_run + 1))
+	echo "ok $tests_run - $1"
+}
+
+not_ok() {
+	tests_run=$((tests_run + 1))
+	echo "not ok $tests_run - $1"
+	shift
+	for line in "$@"; do
+		printf '#   %s\n' "$line"
+	done
+	printf '#   rc=%s\n#   stdout: %s\n#   stderr: %s\n' "${rc-}" \
+		"$(head -c 600 "$T/out" 2>/dev/null)" \
+		"$(head -c 600 "$T/err" 2>/dev/null)"
+}
+
+# check NAME CMD...: the test passes when CMD succeeds.
+check() {
+	name=$1
+	shift
+	if "$@"; then ok "$name"; else not_ok "$name" "failed: $*"; fi
+}
+
+_finish_run() {
+	out=$(cat "$T/out")
+	err=$(cat "$T/err")
+	if grep -q "$CANARY" "$T/err"; then
+		not_ok "no secret on stderr of: $*"
+	fi
+}
+
+# run CMD...: stdin from /dev/null; sets rc, out, err.
+run() {
+	"$@" </dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+	_finish_run "$@"
+}
+
+# run_in INPUT CMD...: INPUT (printf %s, so no added newline) on stdin.
+run_in() {
+	input=$1
+	shift
+	printf '%s' "$input" | "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	_finish_run "$@"
+}
+
+# Every item of our schema with its attributes and secret, in a stable
+# order: what "the keyring is unchanged" is measured against.
+keyring_snapshot() {
+	secret-tool search --all xdg:schema "$SCHEMA" 2>/dev/null |
+		grep -v '^\(created\|modified\) = ' | sort
+}
+
+keyring_items() {
+	secret-tool search --all xdg:schema "$SCHEMA" 2>/dev/null |
+		grep -c '^\[/'
+}
+
+keyring_clear() {
+	secret-tool clear xdg:schema "$SCHEMA" 2>/dev/null
+	return 0
+}
+
+# One line on stderr, starting with the program's name.
+one_line_error() {
+	[ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] &&
+		case $err in anyreach-cred:*) true ;; *) false ;; esac
+}
+
+# expect NAME CODE: the last run exited with CODE.
+expect() {
+	if [ "$rc" -eq "$2" ]; then ok "$1"; else not_ok "$1" "expected exit $2"; fi
+}
+
+done_testing() {
+	echo "1..$tests_run"
+}

@@ -1,0 +1,57 @@
+#!/bin/sh
+# Help, version and exit codes as documented; output failures reported;
+# the process holding a secret is not dumpable and never shows it in argv.
+. "$(dirname "$0")/lib.sh"
+keyring_clear
+run_in "$AK" "$AC" login
+
+run "$AC" --version
+check "--version prints the name and version" sh -c \
+	'printf "%s" "$1" | grep -Eq "^anyreach-cred [0-9]+\.[0-9]+\.[0-9]+$"' - "$out"
+run "$AC" --help
+expect "--help exits 0" 0
+check "--help lists every command and the exit codes" sh -c '
+	for w in login get list logout status "4 keyring unavailable" \
+		"5 keyring locked" "3 invalid input"; do
+		printf "%s" "$1" | grep -q "$w" || exit 1
+	done' - "$out"
+for cmd in login get list logout status; do
+	run "$AC" help $cmd
+	check "help $cmd shows its usage" sh -c \
+		'printf "%s" "$1" | grep -q "^usage: anyreach-cred $2"' - "$out" $cmd
+	run "$AC" $cmd --help
+	check "$cmd --help shows the same usage" sh -c \
+		'printf "%s" "$1" | grep -q "^usage: anyreach-cred $2"' - "$out" $cmd
+done
+run "$AC"
+expect "no command is a usage error" 2
+run "$AC" frobnicate
+expect "an unknown command is a usage error" 2
+check "... that does not echo the argument" sh -c \
+	'! printf "%s" "$1" | grep -q frobnicate' - "$err"
+
+"$AC" get >/dev/full 2>"$T/err"
+rc=$?
+check "a full stdout is a failure (exit 10), not a silent success" \
+	test "$rc" -eq 10
+check "... that says so" grep -q "cannot write to standard output" "$T/err"
+"$AC" list >/dev/full 2>"$T/err"
+check "list to a full stdout fails too" test $? -eq 10
+
+# While login waits for its token, look at the process from outside.
+mkfifo "$T/fifo"
+"$AC" login --profile probe <"$T/fifo" >/dev/null 2>&1 &
+pid=$!
+exec 3>"$T/fifo"
+sleep 0.3
+check "a running anyreach-cred may not write a core file" \
+	grep -Eq "^Max core file size +0 +0 " /proc/$pid/limits
+check "its command line holds no secret" sh -c \
+	'! tr "\0" " " </proc/$1/cmdline | grep -q "$2"' - "$pid" "$CANARY"
+printf '%s' "$PAT" >&3
+exec 3>&-
+wait $pid
+check "the token written to its stdin was stored" \
+	test "$(secret-tool lookup xdg:schema $SCHEMA profile probe)" = "$PAT"
+
+done_testing
