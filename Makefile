@@ -41,6 +41,12 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DAC_VERSION='"$(VERSION)"' \
 ALL_LDFLAGS = $(LDHARDEN) $(LDFLAGS)
 
 B = build/$(FLAVOR)
+# Short build lines; `make V=1` shows the full commands.
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
 # Relink the top-level binary when SANITIZE changes.
 $(shell mkdir -p build; [ "$$(cat build/flavor 2>/dev/null)" = $(FLAVOR) ] || \
 	echo $(FLAVOR) > build/flavor)
@@ -57,27 +63,30 @@ UNIT_BIN     = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 all: anyreach-cred
 
 anyreach-cred: $(MAIN_OBJ) $(LIB) build/flavor
-	$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
 
 $(LIB): $(LIB_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) \
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) \
 		$(CMOCKA_LIBS)
 
 # The integration tests drive the binary as `make install` lays it out.
 INST = $(abspath $(B)/inst)
 check: anyreach-cred $(UNIT_BIN)
-	rm -rf $(INST)
-	$(MAKE) -s install DESTDIR=$(INST) PREFIX=/usr
-	AC=$(INST)/usr/bin/anyreach-cred tests/run-all.sh $(UNIT_BIN)
+	$(Q)rm -rf $(INST)
+	$(Q)$(MAKE) -s install DESTDIR=$(INST) PREFIX=/usr
+	$(Q)AC=$(INST)/usr/bin/anyreach-cred tests/run-all.sh $(UNIT_BIN)
 
 demo: anyreach-cred
 	tests/demo.sh
@@ -89,13 +98,28 @@ install: anyreach-cred
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/anyreach-cred
 
+C_FILES = $(wildcard helper/*.[ch] protocol/*.[ch] tests/unit/*.c)
+# Functions with a safer form in this tree (as curl's checksrc bans them).
+BANNED = strcpy|strcat|strncat|sprintf|vsprintf|gets|atoi|atol|strtok|tmpnam|mktemp
+
+lint: format-check cppcheck banned-check
+
 format-check:
-	clang-format --dry-run --Werror helper/*.[ch] protocol/*.[ch] \
-		tests/unit/*.[ch]
+	$(Q)clang-format --dry-run --Werror $(C_FILES)
+
+cppcheck:
+	$(Q)cppcheck -q --std=c11 --enable=warning,portability,performance \
+		--error-exitcode=1 --inline-suppr -D_DEFAULT_SOURCE \
+		--suppress=missingIncludeSystem $(C_FILES)
+
+banned-check:
+	@! grep -nE '\<($(BANNED))[[:space:]]*\(' $(C_FILES) || \
+		{ echo "banned function used (see BANNED in Makefile)"; false; }
 
 clean:
 	rm -rf build anyreach-cred
 
-.PHONY: all check demo install uninstall format-check clean
+.PHONY: all check demo install uninstall lint format-check cppcheck \
+	banned-check clean
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

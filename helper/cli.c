@@ -20,25 +20,25 @@ static const struct command {
 	enum cli_command cmd;
 	int opts;
 } commands[] = {
-	{"login", CMD_LOGIN, O_PROFILE | O_ORG | O_API | O_EXPIRES},
-	{"get", CMD_GET, O_PROFILE | O_ORG | O_REVEAL},
-	{"list", CMD_LIST, O_JSON},
-	{"logout", CMD_LOGOUT, O_PROFILE},
-	{"status", CMD_STATUS, O_PROFILE},
-	{"help", CMD_HELP, 0},
-	{"version", CMD_VERSION, 0},
+    {"login", CMD_LOGIN, O_PROFILE | O_ORG | O_API | O_EXPIRES},
+    {"get", CMD_GET, O_PROFILE | O_ORG | O_REVEAL},
+    {"list", CMD_LIST, O_JSON},
+    {"logout", CMD_LOGOUT, O_PROFILE},
+    {"status", CMD_STATUS, O_PROFILE},
+    {"help", CMD_HELP, 0},
+    {"version", CMD_VERSION, 0},
 };
 
 static const struct option long_opts[] = {
-	{"profile", required_argument, NULL, 'p'},
-	{"org", required_argument, NULL, 'o'},
-	{"api", required_argument, NULL, 'a'},
-	{"expires-at", required_argument, NULL, 'e'},
-	{"reveal", no_argument, NULL, 'r'},
-	{"json", no_argument, NULL, 'j'},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{NULL, 0, NULL, 0},
+    {"profile", required_argument, NULL, 'p'},
+    {"org", required_argument, NULL, 'o'},
+    {"api", required_argument, NULL, 'a'},
+    {"expires-at", required_argument, NULL, 'e'},
+    {"reveal", no_argument, NULL, 'r'},
+    {"json", no_argument, NULL, 'j'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
 };
 
 static const struct command *
@@ -59,8 +59,8 @@ bad_option(const char *arg, const char *why)
 
 	if (n > 32 || strspn(arg, "-abcdefghijklmnopqrstuvwxyz") < n)
 		return fail(AC_USAGE, "%s; see 'anyreach-cred --help'", why);
-	return fail(AC_USAGE, "%s: %.*s; see 'anyreach-cred --help'", why,
-	    (int)n, arg);
+	return fail(
+	    AC_USAGE, "%s: %.*s; see 'anyreach-cred --help'", why, (int)n, arg);
 }
 
 static int
@@ -116,8 +116,7 @@ set_option(struct cli *out, int ch, const char *arg)
 }
 
 static enum ac_status
-parse_options(int argc, char **argv, const struct command *cmd,
-    struct cli *out)
+parse_options(int argc, char **argv, const struct command *cmd, struct cli *out)
 {
 	int ch;
 
@@ -134,9 +133,10 @@ parse_options(int argc, char **argv, const struct command *cmd,
 		set_option(out, ch, optarg);
 	}
 	if (optind < argc)
-		return fail(AC_USAGE, "%s takes no arguments (a token is read "
-				      "from standard input, never from the "
-				      "command line)",
+		return fail(AC_USAGE,
+		    "%s takes no arguments (a token is read "
+		    "from standard input, never from the "
+		    "command line)",
 		    cmd->name);
 	return AC_OK;
 }
@@ -152,7 +152,7 @@ cli_parse(int argc, char **argv, struct cli *out)
 		cmd = find_command(argv[1]);
 		if (cmd == NULL)
 			return fail(AC_USAGE, "unknown command; see "
-					      "'anyreach-cred --help'");
+			                      "'anyreach-cred --help'");
 		argc--;
 		argv++;
 	}
@@ -162,7 +162,7 @@ cli_parse(int argc, char **argv, struct cli *out)
 		cmd = find_command(argv[1]);
 		if (cmd == NULL || cmd->cmd == CMD_HELP)
 			return fail(AC_USAGE, "no help for that; see "
-					      "'anyreach-cred --help'");
+			                      "'anyreach-cred --help'");
 		out->cmd = cmd->cmd;
 		out->help = true;
 		return AC_OK;

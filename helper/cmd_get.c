@@ -19,10 +19,10 @@ pick_org(const struct cli *cli, const struct cred *c, const char **org)
 	*org = NULL;
 	if (c->kind == CRED_AK)
 		return cli->org ? fail(AC_USAGE,
-				      "profile '%s' holds an org API key, "
-				      "which is bound to its org; drop --org",
-				      c->profile)
-				: AC_OK;
+		                      "profile '%s' holds an org API key, "
+		                      "which is bound to its org; drop --org",
+		                      c->profile)
+		                : AC_OK;
 	*org = cli->org ? cli->org : env && *env ? env : c->org;
 	if (**org == '\0')
 		return fail(AC_USAGE,
@@ -64,10 +64,11 @@ emit_sh(const struct cred *c, const char *org)
 		return st;
 	if (shell_sh_export(&out, "ANYREACH_TOKEN", c->token) < 0 ||
 	    (org ? shell_sh_export(&out, "ANYREACH_ORG_ID", org)
-		 : shell_sh_unset(&out, "ANYREACH_ORG_ID")) < 0 ||
+	         : shell_sh_unset(&out, "ANYREACH_ORG_ID")) < 0 ||
 	    buf_add(&out, "\n", 1) < 0)
-		st = fail(AC_INVALID, "cannot write the credential of profile "
-				      "'%s' as shell code",
+		st = fail(AC_INVALID,
+		    "cannot write the credential of profile "
+		    "'%s' as shell code",
 		    c->profile);
 	else
 		st = output_write(out.data, out.len);

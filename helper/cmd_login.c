@@ -62,7 +62,7 @@ cmd_login(const struct cli *cli, const struct store_backend *s)
 		st = read_token(&c);
 	if (st == AC_OK && c.kind == CRED_AK && c.org[0])
 		st = fail(AC_USAGE, "an org API key is bound to its org; --org "
-				    "applies to pat_ tokens only");
+		                    "applies to pat_ tokens only");
 	if (st == AC_OK)
 		st = s->put(&c);
 	if (st == AC_OK)

@@ -10,8 +10,8 @@ cmd_logout(const struct cli *cli, const struct store_backend *s)
 	if (st == AC_OK)
 		st = s->erase(c.profile);
 	if (st == AC_NOTFOUND)
-		return fail(AC_NOTFOUND, "no credential stored for profile '%s'",
-		    c.profile);
+		return fail(AC_NOTFOUND,
+		    "no credential stored for profile '%s'", c.profile);
 	if (st == AC_OK)
 		note("removed the credential of profile '%s' from the keyring",
 		    c.profile);

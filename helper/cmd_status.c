@@ -62,7 +62,7 @@ cmd_status(const struct cli *cli, const struct store_backend *s)
 
 	if (!grammar_is_profile(profile, strlen(profile)))
 		return fail(AC_INVALID, "profile names are 1-64 of A-Z a-z 0-9 "
-					". _ - and do not start with . or -");
+		                        ". _ - and do not start with . or -");
 	printf("profile:  %s (from %s)\n", profile, profile_source(cli));
 	printf("store:    %s\n", s->name);
 	st = s->list(&l);

@@ -139,7 +139,7 @@ cred_set_api(struct cred *c, const char *url)
 		    "API URL refused: expected https://host[:port][/path]");
 	if (!o.https && !origin_is_loopback(&o))
 		return fail(AC_INVALID, "API URL refused: plain http is only "
-					"allowed to a loopback address");
+		                        "allowed to a loopback address");
 	while (len > 0 && url[len - 1] == '/')
 		len--;
 	free(c->api);
@@ -155,11 +155,11 @@ cred_set_expiry(struct cred *c, const char *ms)
 
 	if (len == 0 || len > 16 || ms[0] == '0')
 		return fail(AC_INVALID, "expiry refused: give epoch "
-					"milliseconds, a whole number from 1");
+		                        "milliseconds, a whole number from 1");
 	for (size_t i = 0; i < len; i++) {
 		if (ms[i] < '0' || ms[i] > '9')
 			return fail(AC_INVALID, "expiry refused: epoch "
-						"milliseconds are digits only");
+			                        "milliseconds are digits only");
 		v = v * 10 + (ms[i] - '0');
 	}
 	if (v > EXPIRY_MAX)
@@ -173,12 +173,13 @@ cred_check_output(const struct cred *c, const char *org)
 {
 	if (c->token == NULL ||
 	    !grammar_is_b64token(c->token, strlen(c->token)))
-		return fail(AC_INVALID, "stored token for profile '%s' is "
-					"malformed; log in again",
+		return fail(AC_INVALID,
+		    "stored token for profile '%s' is "
+		    "malformed; log in again",
 		    c->profile);
 	if (c->kind == CRED_PAT && !grammar_is_org_id(org, strlen(org)))
 		return fail(AC_INVALID, "org id refused: it is 1-128 of "
-					"A-Z a-z 0-9 . _ : -");
+		                        "A-Z a-z 0-9 . _ : -");
 	return AC_OK;
 }
 

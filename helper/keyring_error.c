@@ -26,7 +26,7 @@ keyring_check_bus(void)
 	/* GLib's own fallback when the variable is unset. */
 	if (run && *run &&
 	    (size_t)snprintf(path, sizeof(path), "%s/bus", run) <
-		sizeof(path) &&
+	        sizeof(path) &&
 	    stat(path, &st) == 0 && S_ISSOCK(st.st_mode))
 		return AC_OK;
 	return fail(AC_KEYRING,
@@ -79,8 +79,8 @@ classify(const GError *err, const char *doing)
 		    "cannot reach the D-Bus session bus while %s (%s); check "
 		    "DBUS_SESSION_BUS_ADDRESS",
 		    doing, err->message);
-	return fail(AC_KEYRING, "keyring error while %s: %s", doing,
-	    err->message);
+	return fail(
+	    AC_KEYRING, "keyring error while %s: %s", doing, err->message);
 }
 
 enum ac_status

@@ -6,19 +6,19 @@
 #include "secret_attrs.h"
 
 static const SecretSchema schema = {
-    ATTRS_SCHEMA_NAME,
-    SECRET_SCHEMA_NONE,
-    {
-	{"profile", SECRET_SCHEMA_ATTRIBUTE_STRING},
-	{"api", SECRET_SCHEMA_ATTRIBUTE_STRING},
-	{"kind", SECRET_SCHEMA_ATTRIBUTE_STRING},
-	{"org", SECRET_SCHEMA_ATTRIBUTE_STRING},
-	{"key_id", SECRET_SCHEMA_ATTRIBUTE_STRING},
-	/* a string: epoch milliseconds do not fit the 32-bit integer type */
-	{"expires_at", SECRET_SCHEMA_ATTRIBUTE_STRING},
-	{NULL, 0},
-    },
-    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    .name = ATTRS_SCHEMA_NAME,
+    .flags = SECRET_SCHEMA_NONE,
+    .attributes =
+        {
+            {"profile", SECRET_SCHEMA_ATTRIBUTE_STRING},
+            {"api", SECRET_SCHEMA_ATTRIBUTE_STRING},
+            {"kind", SECRET_SCHEMA_ATTRIBUTE_STRING},
+            {"org", SECRET_SCHEMA_ATTRIBUTE_STRING},
+            {"key_id", SECRET_SCHEMA_ATTRIBUTE_STRING},
+            /* a string: epoch ms do not fit the 32-bit integer type */
+            {"expires_at", SECRET_SCHEMA_ATTRIBUTE_STRING},
+            {NULL, 0},
+        },
 };
 
 const SecretSchema *
@@ -37,8 +37,8 @@ static void
 put(GHashTable *t, const char *key, const char *value)
 {
 	if (value && *value)
-		g_hash_table_replace(t, (gpointer)(uintptr_t)key,
-		    g_strdup(value));
+		g_hash_table_replace(
+		    t, (gpointer)(uintptr_t)key, g_strdup(value));
 }
 
 GHashTable *

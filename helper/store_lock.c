@@ -73,15 +73,15 @@ store_lock(unsigned seconds, int *fd)
 
 	if (lock_dir(path, sizeof(path)) < 0)
 		return fail(AC_FAILURE, "no place for the lock file: set "
-					"XDG_RUNTIME_DIR or HOME");
+		                        "XDG_RUNTIME_DIR or HOME");
 	dir = open_dir(path);
 	if (dir < 0)
 		return fail(AC_FAILURE,
 		    "cannot use %s (it must be a directory of yours with mode "
 		    "0700): %s",
 		    path, strerror(errno));
-	*fd = openat(dir, "store.lock",
-	    O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	*fd = openat(
+	    dir, "store.lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
 	close(dir);
 	if (*fd < 0)
 		return fail(AC_FAILURE, "cannot open the lock file in %s: %s",
@@ -89,7 +89,7 @@ store_lock(unsigned seconds, int *fd)
 	if (wait_for_lock(*fd, seconds) < 0) {
 		close(*fd);
 		return fail(AC_FAILURE, "another anyreach-cred is still "
-					"storing a credential; try again");
+		                        "storing a credential; try again");
 	}
 	return AC_OK;
 }

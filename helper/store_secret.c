@@ -84,7 +84,7 @@ newest(GList *items)
 
 	for (GList *l = items; l; l = l->next)
 		if (best == NULL || secret_item_get_modified(l->data) >=
-					secret_item_get_modified(best))
+		                        secret_item_get_modified(best))
 			best = l->data;
 	return best;
 }
@@ -104,14 +104,16 @@ take_secret(SecretItem *item, struct cred *out)
 	bytes = secret_value_get(value, &len);
 	why = cred_token_problem(bytes, len);
 	if (why)
-		fail(AC_INVALID, "the keyring item of profile '%s' holds an "
-				 "invalid token (%s); log in again",
+		fail(AC_INVALID,
+		    "the keyring item of profile '%s' holds an "
+		    "invalid token (%s); log in again",
 		    out->profile, why);
 	else if (cred_set_token(out, bytes, len) == AC_OK && out->kind == kind)
 		st = AC_OK;
 	else
-		fail(AC_INVALID, "the keyring item of profile '%s' does not "
-				 "match its token; log in again",
+		fail(AC_INVALID,
+		    "the keyring item of profile '%s' does not "
+		    "match its token; log in again",
 		    out->profile);
 	secret_value_unref(value);
 	return st;
@@ -152,8 +154,8 @@ ss_get(const char *profile, struct cred *out)
 }
 
 static enum ac_status
-delete_items(struct session *s, GList *items, GHashTable *keep,
-    const char *doing)
+delete_items(
+    struct session *s, GList *items, GHashTable *keep, const char *doing)
 {
 	for (GList *l = items; l; l = l->next) {
 		GHashTable *attrs = secret_item_get_attributes(l->data);
@@ -182,12 +184,13 @@ store_and_prune(struct session *s, const struct cred *c)
 	enum ac_status st = AC_OK;
 
 	if (!secret_service_store_sync(s->svc, attrs_schema(), attrs,
-		SECRET_COLLECTION_DEFAULT, label, value, s->cancel, &err))
+	        SECRET_COLLECTION_DEFAULT, label, value, s->cancel, &err))
 		st = keyring_fail(err, "storing the credential");
 	if (st == AC_OK)
 		st = search(s, c->profile, SECRET_SEARCH_NONE, &items);
 	if (st == AC_OK)
-		st = delete_items(s, items, attrs, "removing the replaced item");
+		st =
+		    delete_items(s, items, attrs, "removing the replaced item");
 	g_list_free_full(items, g_object_unref);
 	g_free(label);
 	secret_value_unref(value);
@@ -224,8 +227,9 @@ ss_erase(const char *profile)
 		return st;
 	st = search(&s, profile, SECRET_SEARCH_UNLOCK, &items);
 	if (st == AC_OK)
-		st = items ? delete_items(&s, items, NULL, "removing the credential")
-			   : AC_NOTFOUND;
+		st = items ? delete_items(
+		                 &s, items, NULL, "removing the credential")
+		           : AC_NOTFOUND;
 	g_list_free_full(items, g_object_unref);
 	session_close(&s);
 	return st;

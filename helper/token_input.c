@@ -17,7 +17,8 @@ read_fd(int fd, char *buf, size_t *len, bool line)
 {
 	*len = 0;
 	while (*len < TOKEN_INPUT_SIZE) {
-		ssize_t n = read(fd, buf + *len, line ? 1 : TOKEN_INPUT_SIZE - *len);
+		ssize_t n =
+		    read(fd, buf + *len, line ? 1 : TOKEN_INPUT_SIZE - *len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
@@ -68,9 +69,9 @@ read_prompt(char *buf, size_t *len)
 enum ac_status
 token_input_read(char *buf, size_t *len)
 {
-	enum ac_status st = isatty(STDIN_FILENO) ? read_prompt(buf, len)
-						 : read_fd(STDIN_FILENO, buf, len,
-						       false);
+	enum ac_status st = isatty(STDIN_FILENO)
+	                        ? read_prompt(buf, len)
+	                        : read_fd(STDIN_FILENO, buf, len, false);
 
 	if (st != AC_OK)
 		return st;
@@ -78,7 +79,7 @@ token_input_read(char *buf, size_t *len)
 		(*len)--;
 	if (*len > GRAMMAR_TOKEN_MAX)
 		return fail(AC_INVALID, "token refused: longer than 4096 "
-					"bytes");
+		                        "bytes");
 	if (*len == 0)
 		return fail(AC_INVALID, "no token given on standard input");
 	return AC_OK;

@@ -30,37 +30,37 @@ static const char overview[] =
 
 static const char *const command_usage[] = {
     [CMD_LOGIN] =
-	"usage: anyreach-cred login [--profile P] [--org ORG] [--api URL]\n"
-	"                           [--expires-at MS]\n"
-	"\n"
-	"Read a token (ak_<id>.<secret> or pat_...) from standard input, or\n"
-	"prompt for it without echo on a terminal, validate it and store it\n"
-	"in the keyring, replacing the profile's old credential.\n"
-	"\n"
-	"  --profile P      profile to store under (default: default)\n"
-	"  --org ORG        default org id sent with a pat_ (not for ak_)\n"
-	"  --api URL        API base URL (default: https://api.anyreach.ai)\n"
-	"  --expires-at MS  expiry in epoch milliseconds\n",
+        "usage: anyreach-cred login [--profile P] [--org ORG] [--api URL]\n"
+        "                           [--expires-at MS]\n"
+        "\n"
+        "Read a token (ak_<id>.<secret> or pat_...) from standard input, or\n"
+        "prompt for it without echo on a terminal, validate it and store it\n"
+        "in the keyring, replacing the profile's old credential.\n"
+        "\n"
+        "  --profile P      profile to store under (default: default)\n"
+        "  --org ORG        default org id sent with a pat_ (not for ak_)\n"
+        "  --api URL        API base URL (default: https://api.anyreach.ai)\n"
+        "  --expires-at MS  expiry in epoch milliseconds\n",
     [CMD_GET] =
-	"usage: anyreach-cred get [--profile P] [--org ORG] [--reveal]\n"
-	"\n"
-	"Print POSIX shell code that sets and exports ANYREACH_TOKEN, and\n"
-	"ANYREACH_ORG_ID for a pat_ (unset for an ak_):\n"
-	"    eval \"$(anyreach-cred get)\"\n"
-	"The org of a pat_ comes from --org, then ANYREACH_ORG_ID, then the\n"
-	"default stored at login.  Nothing is printed to a terminal unless\n"
-	"--reveal is given.\n",
+        "usage: anyreach-cred get [--profile P] [--org ORG] [--reveal]\n"
+        "\n"
+        "Print POSIX shell code that sets and exports ANYREACH_TOKEN, and\n"
+        "ANYREACH_ORG_ID for a pat_ (unset for an ak_):\n"
+        "    eval \"$(anyreach-cred get)\"\n"
+        "The org of a pat_ comes from --org, then ANYREACH_ORG_ID, then the\n"
+        "default stored at login.  Nothing is printed to a terminal unless\n"
+        "--reveal is given.\n",
     [CMD_LIST] = "usage: anyreach-cred list [--json]\n"
-		 "\n"
-		 "List stored profiles: kind, key id, org, API URL, expiry.\n"
-		 "Secrets are never listed.\n",
+                 "\n"
+                 "List stored profiles: kind, key id, org, API URL, expiry.\n"
+                 "Secrets are never listed.\n",
     [CMD_LOGOUT] = "usage: anyreach-cred logout [--profile P]\n"
-		   "\n"
-		   "Remove the profile's credential from the keyring.\n",
+                   "\n"
+                   "Remove the profile's credential from the keyring.\n",
     [CMD_STATUS] = "usage: anyreach-cred status [--profile P]\n"
-		   "\n"
-		   "Show the profile in effect, where it came from, and what\n"
-		   "the keyring holds for it (never the secret).\n",
+                   "\n"
+                   "Show the profile in effect, where it came from, and what\n"
+                   "the keyring holds for it (never the secret).\n",
 };
 
 void

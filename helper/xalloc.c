@@ -5,7 +5,7 @@
 #include "status.h"
 #include "xalloc.h"
 
-static void
+static _Noreturn void
 oom(void)
 {
 	static const char msg[] = "anyreach-cred: out of memory\n";
@@ -31,7 +31,9 @@ xmemdup(const char *s, size_t n)
 
 	if (p == NULL)
 		oom();
-	memcpy(p, s, n);
-	p[n] = '\0';
+	else {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
 	return p;
 }

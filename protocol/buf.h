@@ -15,7 +15,10 @@ struct buf {
 	size_t max; /* appends that would pass this fail */
 };
 
-#define BUF_INIT(cap) {NULL, 0, 0, (cap)}
+#define BUF_INIT(cap)                                                          \
+	{                                                                      \
+		NULL, 0, 0, (cap)                                              \
+	}
 
 /* Append n bytes; 0 on success, -1 when the cap or memory runs out (the
  * buffer is then unchanged). */

@@ -5,14 +5,14 @@ static bool
 is_alnum(unsigned char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	    (c >= '0' && c <= '9');
+	       (c >= '0' && c <= '9');
 }
 
 static bool
 is_b64token_char(unsigned char c)
 {
 	return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~' ||
-	    c == '+' || c == '/';
+	       c == '+' || c == '/';
 }
 
 bool
@@ -48,8 +48,7 @@ grammar_is_org_id(const char *s, size_t len)
 bool
 grammar_is_profile(const char *s, size_t len)
 {
-	if (len == 0 || len > GRAMMAR_PROFILE_MAX || s[0] == '.' ||
-	    s[0] == '-')
+	if (len == 0 || len > GRAMMAR_PROFILE_MAX || s[0] == '.' || s[0] == '-')
 		return false;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];

@@ -10,7 +10,7 @@ name_ok(const char *name)
 	for (; *name; name++) {
 		char c = *name;
 		if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-			c == '_'))
+		        c == '_'))
 			return false;
 	}
 	return true;
@@ -49,8 +49,9 @@ shell_sh_export(struct buf *out, const char *name, const char *value)
 	if (!name_ok(name) || !shell_sh_value_ok(value))
 		return -1;
 	if (buf_adds(out, name) < 0 || buf_add(out, "=", 1) < 0 ||
-	    add_single_quoted(out, value) < 0 || buf_adds(out, "; export ") < 0 ||
-	    buf_adds(out, name) < 0 || buf_adds(out, "; ") < 0)
+	    add_single_quoted(out, value) < 0 ||
+	    buf_adds(out, "; export ") < 0 || buf_adds(out, name) < 0 ||
+	    buf_adds(out, "; ") < 0)
 		return -1;
 	return 0;
 }

@@ -6,14 +6,14 @@ static bool
 is_host_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-	    c == '.';
+	       c == '.';
 }
 
 static bool
 is_path_char(char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	    (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL;
+	       (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL;
 }
 
 /* Copy [s, end) lowercased into o->host: a DNS name or IPv4 literal, or an
@@ -31,8 +31,8 @@ parse_host(const char *s, const char *end, struct origin *o)
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		if (v6 ? (i > 0 && i < n - 1 &&
-			     !(c == ':' || (c >= '0' && c <= '9') ||
-				 (c >= 'a' && c <= 'f')))
+		             !(c == ':' || (c >= '0' && c <= '9') ||
+		                 (c >= 'a' && c <= 'f')))
 		       : !is_host_char(c))
 			return -1;
 		o->host[i] = c;
@@ -41,7 +41,7 @@ parse_host(const char *s, const char *end, struct origin *o)
 	return o->host[0] == '.' || o->host[0] == '-' ? -1 : 0;
 }
 
-/* Digits only, 1..65535; no sign, no leading zero, unlike atoi(). */
+/* Digits only, 1..65535: no sign, no leading zero, no wraparound. */
 static int
 parse_port(const char *s, const char *end, unsigned *port)
 {
@@ -124,5 +124,5 @@ bool
 origin_is_loopback(const struct origin *o)
 {
 	return strcmp(o->host, "localhost") == 0 ||
-	    strcmp(o->host, "[::1]") == 0 || is_ipv4_loopback(o->host);
+	       strcmp(o->host, "[::1]") == 0 || is_ipv4_loopback(o->host);
 }

@@ -23,7 +23,8 @@ parse_argv(struct cli *out, const char **args)
 	int argc = 0;
 
 	for (; args[argc]; argc++) {
-		snprintf(storage[argc], sizeof(storage[argc]), "%s", args[argc]);
+		snprintf(
+		    storage[argc], sizeof(storage[argc]), "%s", args[argc]);
 		argv[argc] = storage[argc];
 	}
 	argv[argc] = NULL;
@@ -37,7 +38,7 @@ test_login_options(void **state)
 
 	(void)state;
 	assert_int_equal(PARSE(&c, "login", "--profile", "p", "--org=o1",
-			     "--api", "https://x", "--expires-at", "5"),
+	                     "--api", "https://x", "--expires-at", "5"),
 	    AC_OK);
 	assert_int_equal(c.cmd, CMD_LOGIN);
 	assert_string_equal(c.profile, "p");
@@ -108,8 +109,8 @@ test_bare_command_is_usage(void **state)
 	struct cli c;
 
 	(void)state;
-	assert_int_equal(parse_argv(&c, (const char *[]){"anyreach-cred", NULL}),
-	    AC_OK);
+	assert_int_equal(
+	    parse_argv(&c, (const char *[]){"anyreach-cred", NULL}), AC_OK);
 	assert_int_equal(c.cmd, CMD_HELP);
 	assert_false(c.help);
 }

@@ -46,8 +46,8 @@ static void
 test_refused_tokens(void **state)
 {
 	static const char *const bad[] = {"ak_", "ak_.x", "ak_id.", "ak_id",
-	    "AK_id.x", "pat_", "PAT_x", "pat", "xyz_1", "ak_i d.x",
-	    "pat_x\r", "pat_x\n", "pat_'x"};
+	    "AK_id.x", "pat_", "PAT_x", "pat", "xyz_1", "ak_i d.x", "pat_x\r",
+	    "pat_x\n", "pat_'x"};
 	struct cred c = {0};
 
 	(void)state;
@@ -96,8 +96,8 @@ test_expiry(void **state)
 	assert_int_equal(cred_set_expiry(&c, "-5"), AC_INVALID);
 	assert_int_equal(cred_set_expiry(&c, "1.7e12"), AC_INVALID);
 	assert_int_equal(cred_set_expiry(&c, ""), AC_INVALID);
-	assert_int_equal(cred_set_expiry(&c, "99999999999999999999"),
-	    AC_INVALID);
+	assert_int_equal(
+	    cred_set_expiry(&c, "99999999999999999999"), AC_INVALID);
 	cred_clear(&c);
 }
 
@@ -111,16 +111,15 @@ test_api_urls(void **state)
 	assert_string_equal(c.api, "https://api.anyreach.ai");
 	assert_int_equal(cred_set_api(&c, "http://127.0.0.1:8080"), AC_OK);
 	assert_int_equal(cred_set_api(&c, "http://[::1]:9/x"), AC_OK);
-	assert_int_equal(cred_set_api(&c, "http://api.anyreach.ai"),
-	    AC_INVALID);
+	assert_int_equal(
+	    cred_set_api(&c, "http://api.anyreach.ai"), AC_INVALID);
 	assert_int_equal(cred_set_api(&c, "http://127.evil.com"), AC_INVALID);
-	assert_int_equal(cred_set_api(&c, "https://u@api.anyreach.ai"),
-	    AC_INVALID);
+	assert_int_equal(
+	    cred_set_api(&c, "https://u@api.anyreach.ai"), AC_INVALID);
 	assert_int_equal(cred_set_api(&c, "https://a.ai:0"), AC_INVALID);
 	assert_int_equal(cred_set_api(&c, "https://a.ai:65536"), AC_INVALID);
 	assert_int_equal(cred_set_api(&c, "https://a.ai/?x"), AC_INVALID);
-	assert_int_equal(cred_set_api(&c, "https://a.ai/\r\nX: y"),
-	    AC_INVALID);
+	assert_int_equal(cred_set_api(&c, "https://a.ai/\r\nX: y"), AC_INVALID);
 	assert_int_equal(cred_set_api(&c, "ftp://a.ai"), AC_INVALID);
 	cred_clear(&c);
 }

@@ -16,11 +16,11 @@ test_export(void **state)
 
 	(void)state;
 	assert_int_equal(shell_sh_export(&b, "ANYREACH_TOKEN", "ak_a.b=="), 0);
-	assert_string_equal(b.data,
-	    "ANYREACH_TOKEN='ak_a.b=='; export ANYREACH_TOKEN; ");
+	assert_string_equal(
+	    b.data, "ANYREACH_TOKEN='ak_a.b=='; export ANYREACH_TOKEN; ");
 	assert_int_equal(shell_sh_unset(&b, "ANYREACH_ORG_ID"), 0);
 	assert_string_equal(b.data, "ANYREACH_TOKEN='ak_a.b=='; export "
-				    "ANYREACH_TOKEN; unset ANYREACH_ORG_ID; ");
+	                            "ANYREACH_TOKEN; unset ANYREACH_ORG_ID; ");
 	buf_release(&b);
 	assert_null(b.data);
 }
