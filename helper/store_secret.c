@@ -75,6 +75,29 @@ search(struct session *s, const char *profile, SecretSearchFlags flags,
 	return AC_OK;
 }
 
+/* What an operation does with the items of its search. */
+typedef enum ac_status (*items_fn)(struct session *s, GList *items, void *arg);
+
+/* Open a session, search (profile NULL: every profile), hand the items to
+ * fn, and release everything. */
+static enum ac_status
+with_items(SecretServiceFlags service_flags, const char *profile,
+    SecretSearchFlags search_flags, items_fn fn, void *arg)
+{
+	struct session s;
+	GList *items = NULL;
+	enum ac_status st = session_open(service_flags, &s);
+
+	if (st != AC_OK)
+		return st;
+	st = search(&s, profile, search_flags, &items);
+	if (st == AC_OK)
+		st = fn(&s, items, arg);
+	g_list_free_full(items, g_object_unref);
+	session_close(&s);
+	return st;
+}
+
 /* Between a store and the removal of the item it replaced, a reader can
  * see two items; the newer one is the one being stored. */
 static SecretItem *
@@ -134,20 +157,18 @@ read_item(SecretItem *item, struct cred *out)
 }
 
 static enum ac_status
+get_newest(struct session *s, GList *items, void *out)
+{
+	(void)s;
+	return items ? read_item(newest(items), out) : AC_NOTFOUND;
+}
+
+static enum ac_status
 ss_get(const char *profile, struct cred *out)
 {
-	struct session s;
-	GList *items = NULL;
-	enum ac_status st = session_open(SECRET_SERVICE_OPEN_SESSION, &s);
+	enum ac_status st = with_items(SECRET_SERVICE_OPEN_SESSION, profile,
+	    SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS, get_newest, out);
 
-	if (st != AC_OK)
-		return st;
-	st = search(&s, profile,
-	    SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS, &items);
-	if (st == AC_OK)
-		st = items ? read_item(newest(items), out) : AC_NOTFOUND;
-	g_list_free_full(items, g_object_unref);
-	session_close(&s);
 	if (st != AC_OK)
 		cred_clear(out);
 	return st;
@@ -217,22 +238,19 @@ ss_put(const struct cred *c)
 }
 
 static enum ac_status
+erase_all(struct session *s, GList *items, void *unused)
+{
+	(void)unused;
+	if (items == NULL)
+		return AC_NOTFOUND;
+	return delete_items(s, items, NULL, "removing the credential");
+}
+
+static enum ac_status
 ss_erase(const char *profile)
 {
-	struct session s;
-	GList *items = NULL;
-	enum ac_status st = session_open(SECRET_SERVICE_NONE, &s);
-
-	if (st != AC_OK)
-		return st;
-	st = search(&s, profile, SECRET_SEARCH_UNLOCK, &items);
-	if (st == AC_OK)
-		st = items ? delete_items(
-		                 &s, items, NULL, "removing the credential")
-		           : AC_NOTFOUND;
-	g_list_free_full(items, g_object_unref);
-	session_close(&s);
-	return st;
+	return with_items(SECRET_SERVICE_NONE, profile, SECRET_SEARCH_UNLOCK,
+	    erase_all, NULL);
 }
 
 static int
@@ -242,18 +260,15 @@ by_profile(const void *a, const void *b)
 	    ((const struct cred *)b)->profile);
 }
 
+/* Items whose attributes do not validate are reported and left out. */
 static enum ac_status
-ss_list(struct cred_list *out)
+collect(struct session *s, GList *items, void *arg)
 {
-	struct session s;
-	GList *items = NULL;
-	enum ac_status st = session_open(SECRET_SERVICE_NONE, &s);
+	struct cred_list *out = arg;
 
-	if (st != AC_OK)
-		return st;
-	st = search(&s, NULL, SECRET_SEARCH_NONE, &items);
+	(void)s;
 	out->v = xcalloc(g_list_length(items), sizeof(*out->v));
-	for (GList *l = items; st == AC_OK && l; l = l->next) {
+	for (GList *l = items; l; l = l->next) {
 		GHashTable *attrs = secret_item_get_attributes(l->data);
 		if (attrs_to_cred(attrs, &out->v[out->n]) == AC_OK)
 			out->n++;
@@ -261,10 +276,15 @@ ss_list(struct cred_list *out)
 			cred_clear(&out->v[out->n]);
 		g_hash_table_unref(attrs);
 	}
-	g_list_free_full(items, g_object_unref);
-	session_close(&s);
 	qsort(out->v, out->n, sizeof(*out->v), by_profile);
-	return st;
+	return AC_OK;
+}
+
+static enum ac_status
+ss_list(struct cred_list *out)
+{
+	return with_items(
+	    SECRET_SERVICE_NONE, NULL, SECRET_SEARCH_NONE, collect, out);
 }
 
 const struct store_backend *
