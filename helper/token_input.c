@@ -56,9 +56,10 @@ read_prompt(char *buf, size_t *len)
 	quiet.c_lflag |= ECHONL;
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		signal(sigs[i], restore_and_die);
-	fputs("Anyreach token (ak_... or pat_..., input hidden): ", stderr);
 	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) < 0)
 		return fail(AC_FAILURE, "cannot turn off echo on the terminal");
+	/* Only now: what is typed after the prompt is never echoed. */
+	fputs("Anyreach token (ak_... or pat_..., input hidden): ", stderr);
 	st = read_fd(STDIN_FILENO, buf, len, true);
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)

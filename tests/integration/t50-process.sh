@@ -54,4 +54,27 @@ wait $pid
 check "the token written to its stdin was stored" \
 	test "$(secret-tool lookup xdg:schema $SCHEMA profile probe)" = "$PAT"
 
+# At a terminal, login prompts and reads the token without echoing it.
+mkfifo "$T/keys"
+script -qec "$AC login --profile tty --org org_1" /dev/null \
+	<"$T/keys" >"$T/screen" 2>&1 &
+pid=$!
+exec 4>"$T/keys"
+tries=0
+until grep -q "input hidden" "$T/screen" || [ $tries -ge 100 ]; do
+	sleep 0.05
+	tries=$((tries + 1))
+done
+printf '%s\n' "$PAT" >&4
+exec 4>&-
+wait $pid
+check "login at a terminal prompts and stores what was typed" \
+	test "$(secret-tool lookup xdg:schema $SCHEMA profile tty)" = "$PAT"
+check "... without echoing it" sh -c '! grep -q "$1" "$2"' - "$CANARY" "$T/screen"
+
+"$AC" login --profile closed <&- >"$T/out" 2>"$T/err"
+rc=$?
+check "login with stdin closed reads nothing (fd 0 is not reused)" sh -c \
+	'[ $1 -eq 3 ] && grep -q "no token given" "$2/err"' - "$rc" "$T"
+
 done_testing
