@@ -91,12 +91,20 @@ check: anyreach-cred $(UNIT_BIN)
 demo: anyreach-cred
 	tests/demo.sh
 
+# One binary; each calling tool finds it under the name it looks for.
+LINKS = git-credential-anyreach docker-credential-anyreach \
+	anyreach-credential-helper
+
 install: anyreach-cred
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 0755 anyreach-cred $(DESTDIR)$(BINDIR)/anyreach-cred
+	for l in $(LINKS); do \
+		ln -sf anyreach-cred $(DESTDIR)$(BINDIR)/$$l || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/anyreach-cred
+	for l in $(LINKS); do rm -f $(DESTDIR)$(BINDIR)/$$l; done
 
 C_FILES = $(wildcard helper/*.[ch] protocol/*.[ch] tests/unit/*.c)
 # Functions with a safer form in this tree (as curl's checksrc bans them).

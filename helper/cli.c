@@ -13,20 +13,29 @@ enum opt_bit {
 	O_EXPIRES = 1 << 3,
 	O_REVEAL = 1 << 4,
 	O_JSON = 1 << 5,
+	O_FORMAT = 1 << 6,
+	O_NESTED = 1 << 7,
 };
+
+#define ANY_ARGS (-1)
 
 static const struct command {
 	const char *name;
 	enum cli_command cmd;
 	int opts;
+	int max_args;
 } commands[] = {
-    {"login", CMD_LOGIN, O_PROFILE | O_ORG | O_API | O_EXPIRES},
-    {"get", CMD_GET, O_PROFILE | O_ORG | O_REVEAL},
-    {"list", CMD_LIST, O_JSON},
-    {"logout", CMD_LOGOUT, O_PROFILE},
-    {"status", CMD_STATUS, O_PROFILE},
-    {"help", CMD_HELP, 0},
-    {"version", CMD_VERSION, 0},
+    {"login", CMD_LOGIN, O_PROFILE | O_ORG | O_API | O_EXPIRES, 0},
+    {"get", CMD_GET, O_PROFILE | O_ORG | O_REVEAL | O_FORMAT, 0},
+    {"list", CMD_LIST, O_JSON, 0},
+    {"logout", CMD_LOGOUT, O_PROFILE, 0},
+    {"status", CMD_STATUS, O_PROFILE, 0},
+    {"exec", CMD_EXEC, O_PROFILE | O_ORG | O_NESTED, ANY_ARGS},
+    {"git", CMD_GIT, O_PROFILE, 1},
+    {"docker", CMD_DOCKER, O_PROFILE, ANY_ARGS},
+    {"credential-helper", CMD_CREDENTIAL_HELPER, O_PROFILE, ANY_ARGS},
+    {"help", CMD_HELP, 0, 0},
+    {"version", CMD_VERSION, 0, 0},
 };
 
 static const struct option long_opts[] = {
@@ -36,6 +45,8 @@ static const struct option long_opts[] = {
     {"expires-at", required_argument, NULL, 'e'},
     {"reveal", no_argument, NULL, 'r'},
     {"json", no_argument, NULL, 'j'},
+    {"format", required_argument, NULL, 'f'},
+    {"allow-nested", no_argument, NULL, 'n'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -79,6 +90,10 @@ opt_bit(int ch)
 		return O_REVEAL;
 	case 'j':
 		return O_JSON;
+	case 'f':
+		return O_FORMAT;
+	case 'n':
+		return O_NESTED;
 	default:
 		return 0;
 	}
@@ -106,6 +121,12 @@ set_option(struct cli *out, int ch, const char *arg)
 	case 'j':
 		out->json = true;
 		break;
+	case 'f':
+		out->format = arg;
+		break;
+	case 'n':
+		out->allow_nested = true;
+		break;
 	case 'h':
 		out->help = true;
 		break;
@@ -122,7 +143,9 @@ parse_options(int argc, char **argv, const struct command *cmd, struct cli *out)
 
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":hV", long_opts, NULL)) != -1) {
+	/* "+": options end at the first operand, so exec's command keeps
+	 * its own options and git's operation comes last, as git sends it. */
+	while ((ch = getopt_long(argc, argv, "+:hV", long_opts, NULL)) != -1) {
 		const char *arg = argv[optind - 1];
 		if (ch == '?')
 			return bad_option(arg, "unknown option");
@@ -132,19 +155,26 @@ parse_options(int argc, char **argv, const struct command *cmd, struct cli *out)
 			return bad_option(arg, "option does not apply here");
 		set_option(out, ch, optarg);
 	}
-	if (optind < argc)
+	out->args = argv + optind;
+	out->nargs = argc - optind;
+	if (cmd->max_args == 0 && out->nargs > 0)
 		return fail(AC_USAGE,
 		    "%s takes no arguments (a token is read "
 		    "from standard input, never from the "
 		    "command line)",
 		    cmd->name);
+	if (cmd->max_args > 0 && out->nargs > cmd->max_args)
+		return fail(AC_USAGE,
+		    "%s takes one operation; see "
+		    "'anyreach-cred help %s'",
+		    cmd->name, cmd->name);
 	return AC_OK;
 }
 
 enum ac_status
 cli_parse(int argc, char **argv, struct cli *out)
 {
-	static const struct command global = {"anyreach-cred", CMD_HELP, 0};
+	static const struct command global = {"anyreach-cred", CMD_HELP, 0, 0};
 	const struct command *cmd = &global;
 
 	memset(out, 0, sizeof(*out));

@@ -20,6 +20,10 @@ enum cli_command {
 	CMD_LIST,
 	CMD_LOGOUT,
 	CMD_STATUS,
+	CMD_EXEC,
+	CMD_GIT,               /* git credential-helper protocol */
+	CMD_DOCKER,            /* docker-credential-helpers protocol */
+	CMD_CREDENTIAL_HELPER, /* EngFlow/Bazel header helper protocol */
 };
 
 struct cli {
@@ -29,8 +33,12 @@ struct cli {
 	const char *org;
 	const char *api;
 	const char *expires_at;
+	const char *format;
 	bool reveal;
 	bool json;
+	bool allow_nested;
+	char **args; /* what follows the options: an operation, or exec's */
+	int nargs;   /* command and its arguments */
 };
 
 /* Fill out from argv.  AC_USAGE with a message on a malformed line. */

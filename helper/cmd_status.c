@@ -6,6 +6,7 @@
 #include "expiry.h"
 #include "msg.h"
 #include "output.h"
+#include "source.h"
 
 static const char *
 profile_source(const struct cli *cli)
@@ -41,42 +42,73 @@ print_cred(const struct cred *c)
 
 	expiry_format(c->expires_ms, exp);
 	if (c->kind == CRED_AK)
-		printf("stored:   org API key %s\n", c->key_id);
+		printf("token:    org API key %s\n", c->key_id);
 	else
-		printf("stored:   personal access token\n");
+		printf("token:    personal access token\n");
 	print_org(c);
 	printf("api:      %s\n", c->api);
 	printf("expires:  %s%s\n", exp,
 	    expiry_passed(c->expires_ms) ? " (expired)" : "");
 }
 
-/* Status reads only the non-secret attributes, so it works, and says
- * what is stored, even while the keyring is locked. */
+/* From the keyring, status reads only the non-secret attributes, so it
+ * works, and says what is stored, even while the keyring is locked. */
+static enum ac_status
+from_keyring(const struct store_backend *s, const char *profile)
+{
+	struct cred_list l = {0};
+	const struct cred *found = NULL;
+	enum ac_status st = s->list(&l);
+
+	printf("store:    %s\n", s->name);
+	for (size_t i = 0; st == AC_OK && i < l.n; i++)
+		if (strcmp(l.v[i].profile, profile) == 0)
+			found = &l.v[i];
+	if (found)
+		print_cred(found);
+	else if (st == AC_OK) {
+		printf("stored:   nothing; run 'anyreach-cred login'\n");
+		st = AC_NOTFOUND;
+	}
+	cred_list_clear(&l);
+	return st;
+}
+
+/* A token from CI: validated like any other, never printed. */
+static enum ac_status
+from_outside(const struct store_backend *s, const char *profile)
+{
+	struct cred c = {0};
+	enum ac_status st = cred_set_profile(&c, profile);
+
+	if (st == AC_OK)
+		st = source_fetch(s, &c);
+	if (st == AC_OK)
+		print_cred(&c);
+	cred_clear(&c);
+	return st;
+}
+
 enum ac_status
 cmd_status(const struct cli *cli, const struct store_backend *s)
 {
-	struct cred_list l = {0};
 	const char *profile = cli_profile(cli);
-	const struct cred *found = NULL;
+	enum source_kind src = source_in_effect();
 	enum ac_status st;
 
 	if (!grammar_is_profile(profile, strlen(profile)))
 		return fail(AC_INVALID, "profile names are 1-64 of A-Z a-z 0-9 "
 		                        ". _ - and do not start with . or -");
 	printf("profile:  %s (from %s)\n", profile, profile_source(cli));
-	printf("store:    %s\n", s->name);
-	st = s->list(&l);
-	for (size_t i = 0; st == AC_OK && i < l.n; i++)
-		if (strcmp(l.v[i].profile, profile) == 0)
-			found = &l.v[i];
-	if (found)
-		print_cred(found);
-	else if (st == AC_OK)
-		printf("stored:   nothing; run 'anyreach-cred login'\n");
-	if (st == AC_OK)
-		st = output_finish();
-	if (st == AC_OK && found == NULL)
-		st = AC_NOTFOUND;
-	cred_list_clear(&l);
+	printf("source:   %s%s\n", source_name(src),
+	    src == SOURCE_KEYRING ? "" : " (the keyring is not used)");
+	printf("order:    ANYREACH_TOKEN, ANYREACH_TOKEN_FILE, "
+	       "$CREDENTIALS_DIRECTORY/anyreach-token, keyring\n");
+	st = src == SOURCE_KEYRING ? from_keyring(s, profile)
+	                           : from_outside(s, profile);
+	if (st == AC_OK || st == AC_NOTFOUND) {
+		enum ac_status out = output_finish();
+		st = out == AC_OK ? st : out;
+	}
 	return st;
 }

@@ -11,5 +11,13 @@ enum ac_status cmd_get(const struct cli *cli, const struct store_backend *s);
 enum ac_status cmd_list(const struct cli *cli, const struct store_backend *s);
 enum ac_status cmd_logout(const struct cli *cli, const struct store_backend *s);
 enum ac_status cmd_status(const struct cli *cli, const struct store_backend *s);
+enum ac_status cmd_exec(const struct cli *cli, const struct store_backend *s);
+
+/* The helper protocols, one per calling tool. */
+enum ac_status mode_git(const struct cli *cli, const struct store_backend *s);
+enum ac_status mode_docker(
+    const struct cli *cli, const struct store_backend *s);
+enum ac_status mode_credential_helper(
+    const struct cli *cli, const struct store_backend *s);
 
 #endif

@@ -183,6 +183,18 @@ cred_check_output(const struct cred *c, const char *org)
 	return AC_OK;
 }
 
+bool
+cred_token_equal(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	unsigned char diff = la != lb;
+
+	/* Time depends on the lengths only, not on where they differ. */
+	for (size_t i = 0; i < la && i < lb; i++)
+		diff |= (unsigned char)(a[i] ^ b[i]);
+	return diff == 0;
+}
+
 const char *
 cred_kind_name(enum cred_kind kind)
 {

@@ -6,6 +6,7 @@
 #ifndef HELPER_CRED_H
 #define HELPER_CRED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../protocol/grammar.h"
@@ -56,6 +57,9 @@ enum ac_status cred_set_expiry(struct cred *c, const char *ms);
 
 /* Re-check the token and org just before they are emitted. */
 enum ac_status cred_check_output(const struct cred *c, const char *org);
+
+/* Compare two tokens in a time that does not depend on their contents. */
+bool cred_token_equal(const char *a, const char *b);
 
 const char *cred_kind_name(enum cred_kind kind);
 

@@ -8,6 +8,8 @@
  * for loading it.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -30,6 +32,14 @@ run(const struct cli *cli)
 		return cmd_logout(cli, store);
 	case CMD_STATUS:
 		return cmd_status(cli, store);
+	case CMD_EXEC:
+		return cmd_exec(cli, store);
+	case CMD_GIT:
+		return mode_git(cli, store);
+	case CMD_DOCKER:
+		return mode_docker(cli, store);
+	case CMD_CREDENTIAL_HELPER:
+		return mode_credential_helper(cli, store);
 	case CMD_VERSION:
 		printf("anyreach-cred %s\n", AC_VERSION);
 		return output_finish();
@@ -41,6 +51,40 @@ run(const struct cli *cli)
 	}
 }
 
+/* Installed under another name, the binary speaks that tool's protocol:
+ * `git-credential-anyreach get` runs as `anyreach-cred git get`. */
+static char **
+personality(int *argc, char **argv)
+{
+	static char git[] = "git", docker[] = "docker",
+	            helper[] = "credential-helper";
+	static const struct {
+		const char *name;
+		char *command;
+	} names[] = {
+	    {"git-credential-anyreach", git},
+	    {"docker-credential-anyreach", docker},
+	    {"anyreach-credential-helper", helper},
+	};
+	static char **args; /* lives as long as the process */
+	const char *base = strrchr(argv[0], '/');
+
+	base = base ? base + 1 : argv[0];
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		if (strcmp(base, names[i].name) != 0)
+			continue;
+		args = calloc((size_t)*argc + 2, sizeof(*args));
+		if (args == NULL)
+			return argv;
+		args[0] = argv[0];
+		args[1] = names[i].command;
+		memcpy(args + 2, argv + 1, (size_t)(*argc - 1) * sizeof(*args));
+		(*argc)++;
+		return args;
+	}
+	return argv;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -48,6 +92,7 @@ main(int argc, char **argv)
 	enum ac_status st;
 
 	hygiene_init();
+	argv = personality(&argc, argv);
 	st = cli_parse(argc, argv, &cli);
 	if (st != AC_OK)
 		return (int)st;

@@ -1,8 +1,10 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdbool.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -67,6 +69,23 @@ read_prompt(char *buf, size_t *len)
 	return st;
 }
 
+/* One trailing newline is the writer's (echo, a text editor), not the
+ * token's; anything else stays and the grammar judges it. */
+static enum ac_status
+finish(const char *what, char *buf, size_t *len)
+{
+	if (*len > 0 && buf[*len - 1] == '\n')
+		(*len)--;
+	if (*len > GRAMMAR_TOKEN_MAX)
+		return fail(AC_INVALID,
+		    "token from %s refused: longer than "
+		    "4096 bytes",
+		    what);
+	if (*len == 0)
+		return fail(AC_INVALID, "no token given on %s", what);
+	return AC_OK;
+}
+
 enum ac_status
 token_input_read(char *buf, size_t *len)
 {
@@ -74,14 +93,24 @@ token_input_read(char *buf, size_t *len)
 	                        ? read_prompt(buf, len)
 	                        : read_fd(STDIN_FILENO, buf, len, false);
 
-	if (st != AC_OK)
-		return st;
-	if (*len > 0 && buf[*len - 1] == '\n')
-		(*len)--;
-	if (*len > GRAMMAR_TOKEN_MAX)
-		return fail(AC_INVALID, "token refused: longer than 4096 "
-		                        "bytes");
-	if (*len == 0)
-		return fail(AC_INVALID, "no token given on standard input");
-	return AC_OK;
+	return st == AC_OK ? finish("standard input", buf, len) : st;
+}
+
+enum ac_status
+token_input_file(const char *path, const char *what, char *buf, size_t *len)
+{
+	struct stat st;
+	enum ac_status rc;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0)
+		return fail(
+		    AC_INVALID, "cannot open %s: %s", what, strerror(errno));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return fail(AC_INVALID, "%s is not a regular file", what);
+	}
+	rc = read_fd(fd, buf, len, false);
+	close(fd);
+	return rc == AC_OK ? finish(what, buf, len) : rc;
 }

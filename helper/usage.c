@@ -13,6 +13,12 @@ static const char overview[] =
     "  list    list stored profiles (never the secrets)\n"
     "  logout  remove a profile's credential from the keyring\n"
     "  status  show the profile in effect and what is stored for it\n"
+    "  exec    run a command with ANYREACH_TOKEN in its environment\n"
+    "  git     git credential helper (also as git-credential-anyreach)\n"
+    "  docker  docker credential helper (docker-credential-anyreach)\n"
+    "  credential-helper\n"
+    "          HTTP header helper for Bazel and others\n"
+    "          (anyreach-credential-helper)\n"
     "  help    show help for a command: anyreach-cred help login\n"
     "\n"
     "options for every command: --help, --version\n"
@@ -21,6 +27,11 @@ static const char overview[] =
     "  ANYREACH_PROFILE  profile when --profile is not given (default:\n"
     "                    default)\n"
     "  ANYREACH_ORG_ID   org for a pat_ when --org is not given\n"
+    "  ANYREACH_TOKEN, ANYREACH_TOKEN_FILE, $CREDENTIALS_DIRECTORY/\n"
+    "  anyreach-token    a token from CI or a service manager: used, in\n"
+    "                    this order, instead of the keyring\n"
+    "  ANYREACH_API_URL  API base URL instead of the stored one\n"
+    "  ANYREACH_KEYRING_TIMEOUT  seconds before a keyring call gives up\n"
     "\n"
     "exit status:\n"
     "  0 success           1 not found          2 usage\n"
@@ -42,14 +53,22 @@ static const char *const command_usage[] = {
         "  --api URL        API base URL (default: https://api.anyreach.ai)\n"
         "  --expires-at MS  expiry in epoch milliseconds\n",
     [CMD_GET] =
-        "usage: anyreach-cred get [--profile P] [--org ORG] [--reveal]\n"
+        "usage: anyreach-cred get [--profile P] [--org ORG] [--format F]\n"
+        "                         [--reveal]\n"
         "\n"
-        "Print POSIX shell code that sets and exports ANYREACH_TOKEN, and\n"
-        "ANYREACH_ORG_ID for a pat_ (unset for an ak_):\n"
-        "    eval \"$(anyreach-cred get)\"\n"
-        "The org of a pat_ comes from --org, then ANYREACH_ORG_ID, then the\n"
-        "default stored at login.  Nothing is printed to a terminal unless\n"
-        "--reveal is given.\n",
+        "Print the credential for the calling tool.  The org of a pat_ comes\n"
+        "from --org, then ANYREACH_ORG_ID, then the default stored at login;\n"
+        "an ak_ never has one.  Nothing is printed to a terminal unless\n"
+        "--reveal is given.  Formats:\n"
+        "  sh          (default) eval \"$(anyreach-cred get)\"\n"
+        "  fish        anyreach-cred get --format fish | source\n"
+        "  powershell  anyreach-cred get --format powershell | "
+        "Invoke-Expression\n"
+        "  env         NAME=value lines (docker --env-file, systemd)\n"
+        "  headers     HTTP header lines (curl -H @file)\n"
+        "  curl        a curl config (curl -K -)\n"
+        "  json        the headers as a JSON object\n"
+        "  github      inside GitHub Actions: mask, then write $GITHUB_ENV\n",
     [CMD_LIST] = "usage: anyreach-cred list [--json]\n"
                  "\n"
                  "List stored profiles: kind, key id, org, API URL, expiry.\n"
@@ -61,12 +80,41 @@ static const char *const command_usage[] = {
                    "\n"
                    "Show the profile in effect, where it came from, and what\n"
                    "the keyring holds for it (never the secret).\n",
+    [CMD_EXEC] =
+        "usage: anyreach-cred exec [--profile P] [--org ORG] "
+        "[--allow-nested]\n"
+        "                          [--] CMD [ARGS...]\n"
+        "\n"
+        "Run CMD (directly, no shell) with ANYREACH_TOKEN, and "
+        "ANYREACH_ORG_ID\n"
+        "for a pat_ (removed for an ak_), in its environment; its exit status\n"
+        "is passed through.  Refuses to run inside another exec unless\n"
+        "--allow-nested is given.\n",
+    [CMD_GIT] =
+        "usage: anyreach-cred git [--profile P] get|store|erase\n"
+        "       git-credential-anyreach [--profile P] get|store|erase\n"
+        "\n"
+        "git's credential-helper protocol, extended (see PROTOCOL.md):\n"
+        "    git config --global "
+        "credential.https://api.anyreach.ai.helper anyreach\n"
+        "Answers only for the exact origin of the profile's API URL.\n",
+    [CMD_DOCKER] =
+        "usage: docker-credential-anyreach get|store|erase|list|version\n"
+        "\n"
+        "docker's credential-helper protocol, for the profile in effect\n"
+        "(ANYREACH_PROFILE).  The org of a pat_ travels as the Username.\n",
+    [CMD_CREDENTIAL_HELPER] =
+        "usage: anyreach-credential-helper get\n"
+        "\n"
+        "The EngFlow credential-helper protocol (Bazel --credential_helper):\n"
+        "reads {\"uri\": ...} and answers with the Authorization (and, for a\n"
+        "pat_, X-Anyreach-Org) headers for the profile's API origin only.\n",
 };
 
 void
 cli_usage(FILE *f, enum cli_command cmd)
 {
-	if (cmd >= CMD_LOGIN && cmd <= CMD_STATUS)
+	if (cmd >= CMD_LOGIN && cmd <= CMD_CREDENTIAL_HELPER)
 		fputs(command_usage[cmd], f);
 	else
 		fputs(overview, f);

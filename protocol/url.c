@@ -1,4 +1,5 @@
 #include <string.h>
+#include <strings.h>
 
 #include "url.h"
 
@@ -75,32 +76,89 @@ host_end(const char *host, const char *end)
 	return p ? p : end;
 }
 
-int
-url_parse_origin(const char *url, struct origin *o)
+/* "http" or "https", in any case (RFC 3986 schemes are case-insensitive). */
+static int
+parse_scheme(const char *s, size_t n, struct origin *o)
 {
-	const char *host, *end, *hend;
-
-	if (strlen(url) > URL_MAX)
-		return -1;
-	if (strncmp(url, "https://", 8) == 0)
+	if (n == 5 && strncasecmp(s, "https", 5) == 0)
 		o->https = true;
-	else if (strncmp(url, "http://", 7) == 0)
+	else if (n == 4 && strncasecmp(s, "http", 4) == 0)
 		o->https = false;
 	else
 		return -1;
-	host = url + (o->https ? 8 : 7);
-	end = host + strcspn(host, "/");
-	for (const char *p = end; *p; p++)
-		if (!is_path_char(*p))
-			return -1;
-	hend = host_end(host, end);
+	return 0;
+}
+
+/* host[:port] filling [s, end), nothing else. */
+static int
+parse_authority(const char *s, const char *end, struct origin *o)
+{
+	const char *hend = host_end(s, end);
+
 	if (hend == NULL)
 		return -1;
 	o->port = o->https ? 443 : 80;
 	if (hend < end &&
 	    (*hend != ':' || parse_port(hend + 1, end, &o->port) < 0))
 		return -1;
-	return parse_host(host, hend, o);
+	return parse_host(s, hend, o);
+}
+
+/* Split "scheme://rest" and parse the scheme; *rest points after "//". */
+static int
+parse_prefix(const char *url, struct origin *o, const char **rest)
+{
+	const char *sep;
+
+	if (strlen(url) > URL_MAX)
+		return -1;
+	sep = strstr(url, "://");
+	if (sep == NULL || parse_scheme(url, (size_t)(sep - url), o) < 0)
+		return -1;
+	*rest = sep + 3;
+	return 0;
+}
+
+int
+url_parse_origin(const char *url, struct origin *o)
+{
+	const char *host, *end;
+
+	if (parse_prefix(url, o, &host) < 0)
+		return -1;
+	end = host + strcspn(host, "/");
+	for (const char *p = end; *p; p++)
+		if (!is_path_char(*p))
+			return -1;
+	return parse_authority(host, end, o);
+}
+
+int
+url_request_origin(const char *uri, struct origin *o)
+{
+	const char *host;
+
+	if (parse_prefix(uri, o, &host) < 0)
+		return -1;
+	return parse_authority(host, host + strcspn(host, "/?#"), o);
+}
+
+int
+url_origin_from_parts(
+    const char *scheme, const char *hostport, struct origin *o)
+{
+	size_t n = strlen(hostport);
+
+	if (n > URL_MAX || parse_scheme(scheme, strlen(scheme), o) < 0)
+		return -1;
+	return parse_authority(hostport, hostport + n, o);
+}
+
+bool
+origin_equal(const struct origin *a, const struct origin *b)
+{
+	return a->https == b->https && a->port == b->port &&
+	       strcmp(a->host, b->host) == 0;
 }
 
 /* 127.0.0.0/8 written as a dotted quad. */

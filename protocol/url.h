@@ -18,8 +18,19 @@ struct origin {
 	unsigned port;               /* default port filled in */
 };
 
-/* Parse "http(s)://host[:port][/path]".  0 on success, -1 if refused. */
+/* A configured base URL: "http(s)://host[:port][/path]" with a plain path.
+ * 0 on success, -1 if refused. */
 int url_parse_origin(const char *url, struct origin *o);
+
+/* The origin of a URI a caller asks about: "http(s)://host[:port]" then
+ * anything that starts with "/", "?" or "#", which is ignored. */
+int url_request_origin(const char *uri, struct origin *o);
+
+/* A scheme and a "host[:port]" given apart, as git sends them. */
+int url_origin_from_parts(
+    const char *scheme, const char *hostport, struct origin *o);
+
+bool origin_equal(const struct origin *a, const struct origin *b);
 
 /* Whether the host is 127.0.0.0/8, ::1 or localhost. */
 bool origin_is_loopback(const struct origin *o);
