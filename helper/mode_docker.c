@@ -75,23 +75,23 @@ fetch_for(const struct cli *cli, const struct store_backend *s, const char *url,
 static enum ac_status
 docker_get(const struct cli *cli, const struct store_backend *s, struct cred *c)
 {
-	struct docker_creds out = {0};
 	struct buf text = BUF_INIT(32768);
 	char *url;
 	enum ac_status st = read_url(&url);
 
-	if (st == AC_OK)
-		st = fetch_for(cli, s, url, c);
+	if (st != AC_OK) /* already answered: the no-URL text */
+		return st;
+	st = fetch_for(cli, s, url, c);
 	if (st == AC_OK)
 		st = source_settle(c, NULL);
-	if (st == AC_OK) {
-		out = (struct docker_creds){
-		    url, c->kind == CRED_PAT ? c->org : c->profile, c->token};
-		st = docker_get_response(&out, &text) < 0
-		         ? fail(AC_FAILURE, "cannot write the docker answer")
-		         : output_write(text.data, text.len);
-	} else if (st == AC_NOTFOUND || st == AC_EXPIRED)
+	if (st == AC_NOTFOUND || st == AC_EXPIRED)
 		st = refuse(DOCKER_NOT_FOUND); /* an expired key is absent */
+	else if (st == AC_OK && docker_get_response(url,
+	                            c->kind == CRED_PAT ? c->org : c->profile,
+	                            c->token, &text) < 0)
+		st = fail(AC_FAILURE, "cannot write the docker answer");
+	else if (st == AC_OK)
+		st = output_write(text.data, text.len);
 	buf_release(&text);
 	free(url);
 	return st;
@@ -158,7 +158,9 @@ docker_erase(
 	char *url;
 	enum ac_status st = read_url(&url);
 
-	if (st == AC_OK && source_in_effect() == SOURCE_KEYRING)
+	if (st != AC_OK) /* already answered: the no-URL text */
+		return st;
+	if (source_in_effect() == SOURCE_KEYRING)
 		st = fetch_for(cli, s, url, c);
 	if (st == AC_OK && c->token)
 		st = s->erase(c->profile);

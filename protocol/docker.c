@@ -103,14 +103,15 @@ docker_creds_clear(struct docker_creds *c)
 }
 
 int
-docker_get_response(const struct docker_creds *c, struct buf *out)
+docker_get_response(const char *server_url, const char *username,
+    const char *secret, struct buf *out)
 {
 	cJSON *o = cJSON_CreateObject();
 	int rc = -1;
 
-	if (o && cJSON_AddStringToObject(o, "ServerURL", c->server_url) &&
-	    cJSON_AddStringToObject(o, "Username", c->username) &&
-	    cJSON_AddStringToObject(o, "Secret", c->secret))
+	if (o && cJSON_AddStringToObject(o, "ServerURL", server_url) &&
+	    cJSON_AddStringToObject(o, "Username", username) &&
+	    cJSON_AddStringToObject(o, "Secret", secret))
 		rc = json_print_wiped(o, out);
 	json_delete_wiped(o);
 	return rc;

@@ -34,7 +34,8 @@ int docker_parse_store(
 void docker_creds_clear(struct docker_creds *c);
 
 /* {"ServerURL":...,"Username":...,"Secret":...} */
-int docker_get_response(const struct docker_creds *c, struct buf *out);
+int docker_get_response(const char *server_url, const char *username,
+    const char *secret, struct buf *out);
 
 /* {"<server_url>":"<username>"}, or {} when server_url is NULL. */
 int docker_list_response(

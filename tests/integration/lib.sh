@@ -94,3 +94,20 @@ expect() {
 done_testing() {
 	echo "1..$tests_run"
 }
+
+# start_server MODE ARGS...: run servers/http_server.py in the background
+# and set $port once it listens; it is stopped when the test file ends.
+start_server() {
+	mode=$1
+	shift
+	rm -f "$T/port"
+	python3 "$(dirname "$0")/servers/http_server.py" "$mode" "$T/port" "$@" &
+	server_pid=$!
+	trap 'kill $server_pid 2>/dev/null; rm -rf "$T"' EXIT
+	tries=0
+	until [ -s "$T/port" ] || [ $tries -ge 100 ]; do
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+	port=$(cat "$T/port")
+}

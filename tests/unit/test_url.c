@@ -1,0 +1,111 @@
+/* Origins: the exact-match rule that keeps a secret on its own host. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../protocol/url.h"
+
+static struct origin api;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return url_parse_origin("https://api.anyreach.ai", &api);
+}
+
+static bool
+git_matches(const char *scheme, const char *host)
+{
+	struct origin o;
+
+	return url_origin_from_parts(scheme, host, &o) == 0 &&
+	       origin_equal(&o, &api);
+}
+
+static bool
+uri_matches(const char *uri)
+{
+	struct origin o;
+
+	return url_request_origin(uri, &o) == 0 && origin_equal(&o, &api);
+}
+
+static void
+test_git_hosts(void **state)
+{
+	(void)state;
+	assert_true(git_matches("https", "api.anyreach.ai"));
+	assert_true(git_matches("https", "API.AnyReach.AI"));
+	assert_true(git_matches("HTTPS", "api.anyreach.ai:443"));
+	assert_false(git_matches("http", "api.anyreach.ai"));
+	assert_false(git_matches("https", "api.anyreach.ai:8443"));
+	assert_false(git_matches("https", "api.anyreach.ai.evil.com"));
+	assert_false(git_matches("https", "evil.com/api.anyreach.ai"));
+	assert_false(git_matches("https", "api.anyreach.ai/x"));
+	assert_false(git_matches("https", "api%2eanyreach.ai"));
+	assert_false(git_matches("https", "user@api.anyreach.ai"));
+	assert_false(git_matches("https", ""));
+	assert_false(git_matches("https", "api.anyreach.ai:"));
+	assert_false(git_matches("https", "api.anyreach.ai:abc"));
+	assert_false(git_matches("https", "api.anyreach.ai:0"));
+	assert_false(git_matches("https", "api.anyreach.ai:65536"));
+	assert_false(git_matches("https", "api.anyreach.ai:0443"));
+	assert_false(git_matches("https", "api.anyreach.ai\n"));
+	assert_false(git_matches("https", "\xd0\xb0pi.anyreach.ai"));
+	assert_false(git_matches("cert", "api.anyreach.ai"));
+	assert_false(git_matches("", "api.anyreach.ai"));
+}
+
+static void
+test_request_uris(void **state)
+{
+	(void)state;
+	assert_true(uri_matches("https://api.anyreach.ai"));
+	assert_true(uri_matches("https://api.anyreach.ai/admin/x?y=1#z"));
+	assert_true(uri_matches("https://api.anyreach.ai:443/"));
+	assert_true(uri_matches("https://api.anyreach.ai?x"));
+	assert_false(uri_matches("https://api.anyreach.ai@evil.com/"));
+	assert_false(uri_matches("https://evil.com#@api.anyreach.ai"));
+	assert_false(uri_matches("https://api.anyreach.ai.evil.com/"));
+	assert_false(uri_matches("grpcs://api.anyreach.ai"));
+	assert_false(uri_matches("api.anyreach.ai"));
+	assert_false(uri_matches("https:///api.anyreach.ai"));
+	assert_false(uri_matches("https://api.anyreach.ai\\@evil.com"));
+}
+
+static void
+test_configured_urls(void **state)
+{
+	struct origin o;
+
+	(void)state;
+	assert_int_equal(url_parse_origin("http://[::1]:8080/api", &o), 0);
+	assert_string_equal(o.host, "[::1]");
+	assert_int_equal(o.port, 8080);
+	assert_true(origin_is_loopback(&o));
+	assert_int_equal(url_parse_origin("http://127.0.0.1:9", &o), 0);
+	assert_true(origin_is_loopback(&o));
+	assert_int_equal(url_parse_origin("http://127.0.0.1.evil.com", &o), 0);
+	assert_false(origin_is_loopback(&o));
+	assert_int_equal(url_parse_origin("http://localhost.evil.com", &o), 0);
+	assert_false(origin_is_loopback(&o));
+	assert_int_equal(url_parse_origin("https://a.ai/x?q", &o), -1);
+	assert_int_equal(url_parse_origin("https://[::1", &o), -1);
+	assert_int_equal(url_parse_origin("https://[g::1]", &o), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_git_hosts),
+	    cmocka_unit_test(test_request_uris),
+	    cmocka_unit_test(test_configured_urls),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
