@@ -171,21 +171,33 @@ parse_options(int argc, char **argv, const struct command *cmd, struct cli *out)
 	return AC_OK;
 }
 
-enum ac_status
-cli_parse(int argc, char **argv, struct cli *out)
+/* After `anyreach-cred`: a command name, or only global options. */
+static enum ac_status
+pick_command(int *argc, char ***argv, const struct command **cmd)
 {
-	static const struct command global = {"anyreach-cred", CMD_HELP, 0, 0};
-	const struct command *cmd = &global;
-
-	memset(out, 0, sizeof(*out));
-	if (argc > 1 && argv[1][0] != '-') {
-		cmd = find_command(argv[1]);
-		if (cmd == NULL)
+	if (*argc > 1 && (*argv)[1][0] != '-') {
+		*cmd = find_command((*argv)[1]);
+		if (*cmd == NULL)
 			return fail(AC_USAGE, "unknown command; see "
 			                      "'anyreach-cred --help'");
-		argc--;
-		argv++;
+		(*argc)--;
+		(*argv)++;
 	}
+	return AC_OK;
+}
+
+enum ac_status
+cli_parse(int argc, char **argv, const char *as, struct cli *out)
+{
+	static const struct command global = {"anyreach-cred", CMD_HELP, 0, 0};
+	const struct command *cmd = as ? find_command(as) : &global;
+	enum ac_status st = cmd ? AC_OK : AC_USAGE;
+
+	memset(out, 0, sizeof(*out));
+	if (st == AC_OK && as == NULL)
+		st = pick_command(&argc, &argv, &cmd);
+	if (st != AC_OK)
+		return st;
 	out->cmd = cmd->cmd;
 	out->help = cmd != &global && cmd->cmd == CMD_HELP;
 	if (out->help && argc > 1 && argv[1][0] != '-') {

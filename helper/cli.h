@@ -41,8 +41,11 @@ struct cli {
 	int nargs;   /* command and its arguments */
 };
 
-/* Fill out from argv.  AC_USAGE with a message on a malformed line. */
-enum ac_status cli_parse(int argc, char **argv, struct cli *out);
+/* Fill out from argv.  `as` names the command when the binary was run
+ * under a tool's name (git-credential-anyreach: "git"); then argv[1] on
+ * are that command's options.  AC_USAGE with a message when malformed. */
+enum ac_status cli_parse(
+    int argc, char **argv, const char *as, struct cli *out);
 
 /* The profile in effect: --profile, else ANYREACH_PROFILE, else default. */
 const char *cli_profile(const struct cli *c);

@@ -8,7 +8,6 @@
  * for loading it.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -53,36 +52,21 @@ run(const struct cli *cli)
 
 /* Installed under another name, the binary speaks that tool's protocol:
  * `git-credential-anyreach get` runs as `anyreach-cred git get`. */
-static char **
-personality(int *argc, char **argv)
+static const char *
+personality(const char *argv0)
 {
-	static char git[] = "git", docker[] = "docker",
-	            helper[] = "credential-helper";
-	static const struct {
-		const char *name;
-		char *command;
-	} names[] = {
-	    {"git-credential-anyreach", git},
-	    {"docker-credential-anyreach", docker},
-	    {"anyreach-credential-helper", helper},
+	static const char *const names[][2] = {
+	    {"git-credential-anyreach", "git"},
+	    {"docker-credential-anyreach", "docker"},
+	    {"anyreach-credential-helper", "credential-helper"},
 	};
-	static char **args; /* lives as long as the process */
-	const char *base = strrchr(argv[0], '/');
+	const char *base = strrchr(argv0, '/');
 
-	base = base ? base + 1 : argv[0];
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
-		if (strcmp(base, names[i].name) != 0)
-			continue;
-		args = calloc((size_t)*argc + 2, sizeof(*args));
-		if (args == NULL)
-			return argv;
-		args[0] = argv[0];
-		args[1] = names[i].command;
-		memcpy(args + 2, argv + 1, (size_t)(*argc - 1) * sizeof(*args));
-		(*argc)++;
-		return args;
-	}
-	return argv;
+	base = base ? base + 1 : argv0;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strcmp(base, names[i][0]) == 0)
+			return names[i][1];
+	return NULL;
 }
 
 int
@@ -92,8 +76,7 @@ main(int argc, char **argv)
 	enum ac_status st;
 
 	hygiene_init();
-	argv = personality(&argc, argv);
-	st = cli_parse(argc, argv, &cli);
+	st = cli_parse(argc, argv, personality(argv[0]), &cli);
 	if (st != AC_OK)
 		return (int)st;
 	if (cli.help) {

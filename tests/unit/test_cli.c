@@ -28,7 +28,7 @@ parse_argv(struct cli *out, const char **args)
 		argv[argc] = storage[argc];
 	}
 	argv[argc] = NULL;
-	return cli_parse(argc, argv, out);
+	return cli_parse(argc, argv, NULL, out);
 }
 
 static void
@@ -131,6 +131,39 @@ test_profile_precedence(void **state)
 	unsetenv("ANYREACH_PROFILE");
 }
 
+static void
+test_personality(void **state)
+{
+	static char name[] = "git-credential-anyreach", opt[] = "--profile=w",
+	            op[] = "get";
+	char *argv[] = {name, opt, op, NULL};
+	struct cli c;
+
+	(void)state;
+	assert_int_equal(cli_parse(3, argv, "git", &c), AC_OK);
+	assert_int_equal(c.cmd, CMD_GIT);
+	assert_string_equal(c.profile, "w");
+	assert_int_equal(c.nargs, 1);
+	assert_string_equal(c.args[0], "get");
+}
+
+static void
+test_exec_keeps_command_options(void **state)
+{
+	struct cli c;
+
+	(void)state;
+	assert_int_equal(
+	    PARSE(&c, "exec", "--org", "o", "--", "ls", "-l"), AC_OK);
+	assert_int_equal(c.nargs, 2);
+	assert_string_equal(c.args[0], "ls");
+	assert_string_equal(c.args[1], "-l");
+	assert_int_equal(PARSE(&c, "exec", "curl", "--profile", "x"), AC_OK);
+	assert_null(c.profile); /* options end at the command */
+	assert_int_equal(c.nargs, 3);
+	assert_int_equal(PARSE(&c, "git", "get", "store"), AC_USAGE);
+}
+
 int
 main(void)
 {
@@ -142,6 +175,8 @@ main(void)
 	    cmocka_unit_test(test_help_and_version),
 	    cmocka_unit_test(test_bare_command_is_usage),
 	    cmocka_unit_test(test_profile_precedence),
+	    cmocka_unit_test(test_personality),
+	    cmocka_unit_test(test_exec_keeps_command_options),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
