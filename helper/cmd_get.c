@@ -12,22 +12,13 @@
 static enum ac_status
 emit(enum format f, const struct cred *c)
 {
-	struct bearer b = {
-	    c->token, c->kind == CRED_PAT ? c->org : NULL, c->expires_ms};
+	struct bearer b = cred_bearer(c);
 	struct buf out = BUF_INIT(GET_OUTPUT_MAX);
-	enum ac_status st;
 
 	if (f == FORMAT_GITHUB)
 		return github_env_write(&b);
-	if (format_emit(f, &b, &out) < 0)
-		st = fail(AC_INVALID,
-		    "cannot write the credential of profile "
-		    "'%s' in that format",
-		    c->profile);
-	else
-		st = output_write(out.data, out.len);
-	buf_release(&out);
-	return st;
+	return output_reply(
+	    format_emit(f, &b, &out), &out, "the credential in that format");
 }
 
 enum ac_status

@@ -183,6 +183,15 @@ cred_check_output(const struct cred *c, const char *org)
 	return AC_OK;
 }
 
+struct bearer
+cred_bearer(const struct cred *c)
+{
+	struct bearer b = {
+	    c->token, c->kind == CRED_PAT ? c->org : NULL, c->expires_ms};
+
+	return b;
+}
+
 bool
 cred_token_equal(const char *a, const char *b)
 {

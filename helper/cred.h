@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../protocol/bearer.h"
 #include "../protocol/grammar.h"
 #include "status.h"
 
@@ -57,6 +58,9 @@ enum ac_status cred_set_expiry(struct cred *c, const char *ms);
 
 /* Re-check the token and org just before they are emitted. */
 enum ac_status cred_check_output(const struct cred *c, const char *org);
+
+/* What to send: the token, the org only for a pat_, the expiry. */
+struct bearer cred_bearer(const struct cred *c);
 
 /* Compare two tokens in a time that does not depend on their contents. */
 bool cred_token_equal(const char *a, const char *b);

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "../protocol/bearer.h"
 #include "expiry.h"
 
 bool
@@ -17,10 +18,6 @@ expiry_passed(long long ms)
 void
 expiry_format(long long ms, char out[EXPIRY_TEXT_MAX])
 {
-	time_t secs = (time_t)(ms / 1000);
-	struct tm tm;
-
-	if (ms <= 0 || gmtime_r(&secs, &tm) == NULL ||
-	    strftime(out, EXPIRY_TEXT_MAX, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+	if (bearer_rfc3339(ms, out) < 0)
 		snprintf(out, EXPIRY_TEXT_MAX, "never");
 }

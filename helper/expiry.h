@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define EXPIRY_TEXT_MAX 32
+#define EXPIRY_TEXT_MAX 32 /* BEARER_TIME_MAX */
 
 bool expiry_passed(long long ms);
 

@@ -70,13 +70,10 @@ serve(const struct cli *cli, const struct store_backend *s, struct cred *c)
 		st = check_origin(c, uri);
 	if (st == AC_OK)
 		st = source_settle(c, NULL);
-	if (st == AC_OK) {
-		b = (struct bearer){c->token,
-		    c->kind == CRED_PAT ? c->org : NULL, c->expires_ms};
-		st = engflow_response(&b, &out) < 0
-		         ? fail(AC_FAILURE, "cannot write the helper answer")
-		         : output_write(out.data, out.len);
-	}
+	b = cred_bearer(c);
+	if (st == AC_OK)
+		st = output_reply(
+		    engflow_response(&b, &out), &out, "the helper answer");
 	buf_release(&out);
 	free(uri);
 	return st;

@@ -40,6 +40,13 @@ url_origin(const char *url, struct origin *o)
 	return url_request_origin(full, o) == 0;
 }
 
+/* The org of a pat_, else the profile name (docker wants a username). */
+static const char *
+docker_username(const struct cred *c)
+{
+	return c->kind == CRED_PAT && c->org[0] ? c->org : c->profile;
+}
+
 static enum ac_status
 read_url(char **url)
 {
@@ -86,12 +93,10 @@ docker_get(const struct cli *cli, const struct store_backend *s, struct cred *c)
 		st = source_settle(c, NULL);
 	if (st == AC_NOTFOUND || st == AC_EXPIRED)
 		st = refuse(DOCKER_NOT_FOUND); /* an expired key is absent */
-	else if (st == AC_OK && docker_get_response(url,
-	                            c->kind == CRED_PAT ? c->org : c->profile,
-	                            c->token, &text) < 0)
-		st = fail(AC_FAILURE, "cannot write the docker answer");
 	else if (st == AC_OK)
-		st = output_write(text.data, text.len);
+		st = output_reply(docker_get_response(
+		                      url, docker_username(c), c->token, &text),
+		    &text, "the docker answer");
 	buf_release(&text);
 	free(url);
 	return st;
@@ -178,10 +183,10 @@ docker_list(
 	if (st == AC_OK)
 		st = source_fetch(s, c);
 	if (st == AC_OK || st == AC_NOTFOUND)
-		st = docker_list_response(st == AC_OK ? c->api : NULL,
-		         c->org[0] ? c->org : c->profile, &text) < 0
-		         ? fail(AC_FAILURE, "cannot write the docker list")
-		         : output_write(text.data, text.len);
+		st = output_reply(
+		    docker_list_response(
+		        st == AC_OK ? c->api : NULL, docker_username(c), &text),
+		    &text, "the docker list");
 	buf_release(&text);
 	return st;
 }

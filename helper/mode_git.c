@@ -81,20 +81,12 @@ not_found(const struct cred *c, const struct origin *o)
 static enum ac_status
 answer(const struct kv_request *r, const struct cred *c)
 {
-	struct bearer b = {
-	    c->token, c->kind == CRED_PAT ? c->org : NULL, c->expires_ms};
+	struct bearer b = cred_bearer(c);
 	struct buf out = BUF_INIT(32768);
-	enum ac_status st;
 
-	if (kv_write_answer(&out, c->profile, &b, r->cap_authtype) < 0)
-		st = fail(AC_INVALID,
-		    "cannot write the credential of profile "
-		    "'%s' as a git answer",
-		    c->profile);
-	else
-		st = output_write(out.data, out.len);
-	buf_release(&out);
-	return st;
+	return output_reply(
+	    kv_write_answer(&out, c->profile, &b, r->cap_authtype), &out,
+	    "the credential as a git answer");
 }
 
 static enum ac_status

@@ -24,6 +24,20 @@ output_write(const char *data, size_t len)
 }
 
 enum ac_status
+output_reply(int built, struct buf *out, const char *what)
+{
+	enum ac_status st =
+	    built < 0 ? fail(AC_INVALID,
+	                    "cannot write %s: a value would not be safe "
+	                    "in that form",
+	                    what)
+	              : output_write(out->data, out->len);
+
+	buf_release(out);
+	return st;
+}
+
+enum ac_status
 output_finish(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))

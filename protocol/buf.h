@@ -25,6 +25,9 @@ struct buf {
 int buf_add(struct buf *b, const char *s, size_t n);
 int buf_adds(struct buf *b, const char *s);
 
+/* A NUL-terminated copy of n bytes of s, or NULL when memory runs out. */
+char *buf_strndup(const char *s, size_t n);
+
 /* Wipe and free the contents; the buffer can be reused. */
 void buf_release(struct buf *b);
 

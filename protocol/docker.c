@@ -5,18 +5,6 @@
 #include "docker.h"
 #include "json_secret.h"
 
-static char *
-dup_n(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (p) {
-		memcpy(p, s, n);
-		p[n] = '\0';
-	}
-	return p;
-}
-
 char *
 docker_read_url(const char *data, size_t len)
 {
@@ -30,7 +18,7 @@ docker_read_url(const char *data, size_t len)
 	}
 	while (len > 0 && strchr(ws, data[len - 1]))
 		len--;
-	return len ? dup_n(data, len) : NULL;
+	return len ? buf_strndup(data, len) : NULL;
 }
 
 static char **
@@ -56,7 +44,7 @@ take_fields(const cJSON *obj, struct docker_creds *c, const char **why)
 			*why = *slot ? "a key appears twice" : "a non-string";
 			return -1;
 		}
-		*slot = dup_n(it->valuestring, strlen(it->valuestring));
+		*slot = buf_strndup(it->valuestring, strlen(it->valuestring));
 		if (*slot == NULL) {
 			*why = "out of memory";
 			return -1;

@@ -29,18 +29,6 @@ kv_complete(const char *data, size_t len)
 	return false;
 }
 
-static char *
-copy(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (p) {
-		memcpy(p, s, n);
-		p[n] = '\0';
-	}
-	return p;
-}
-
 /* One line without its terminator.  Single-valued keys may appear once;
  * a repeated host is what an injected line would look like. */
 static int
@@ -56,7 +44,7 @@ take(struct kv_request *req, const char *key, size_t klen, const char *val,
 			*why = "a key that may appear once appears twice";
 			return -1;
 		}
-		*slot(req, i) = copy(val, vlen);
+		*slot(req, i) = buf_strndup(val, vlen);
 		*why = "out of memory";
 		return *slot(req, i) ? 0 : -1;
 	}
