@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,10 @@ enum opt_bit {
 	O_JSON = 1 << 5,
 	O_FORMAT = 1 << 6,
 	O_NESTED = 1 << 7,
+	O_REVOKE = 1 << 8,
+	O_NAME = 1 << 9,
+	O_EXPIRES_IN = 1 << 10,
+	O_STORE_AS = 1 << 11,
 };
 
 #define ANY_ARGS (-1)
@@ -28,12 +33,16 @@ static const struct command {
     {"login", CMD_LOGIN, O_PROFILE | O_ORG | O_API | O_EXPIRES, 0},
     {"get", CMD_GET, O_PROFILE | O_ORG | O_REVEAL | O_FORMAT, 0},
     {"list", CMD_LIST, O_JSON, 0},
-    {"logout", CMD_LOGOUT, O_PROFILE, 0},
+    {"logout", CMD_LOGOUT, O_PROFILE | O_REVOKE, 0},
     {"status", CMD_STATUS, O_PROFILE, 0},
     {"exec", CMD_EXEC, O_PROFILE | O_ORG | O_NESTED, ANY_ARGS},
     {"git", CMD_GIT, O_PROFILE, 1},
     {"docker", CMD_DOCKER, O_PROFILE, ANY_ARGS},
     {"credential-helper", CMD_CREDENTIAL_HELPER, O_PROFILE, ANY_ARGS},
+    {"verify", CMD_VERIFY, O_PROFILE | O_ORG, 0},
+    {"keys", CMD_KEYS,
+        O_PROFILE | O_ORG | O_NAME | O_EXPIRES_IN | O_STORE_AS | O_JSON, 2},
+    {"rotate", CMD_ROTATE, O_PROFILE | O_NAME | O_EXPIRES_IN, 0},
     {"help", CMD_HELP, 0, 0},
     {"version", CMD_VERSION, 0, 0},
 };
@@ -47,6 +56,10 @@ static const struct option long_opts[] = {
     {"json", no_argument, NULL, 'j'},
     {"format", required_argument, NULL, 'f'},
     {"allow-nested", no_argument, NULL, 'n'},
+    {"revoke", no_argument, NULL, 'R'},
+    {"name", required_argument, NULL, 'N'},
+    {"expires", required_argument, NULL, 'E'},
+    {"store-as", required_argument, NULL, 'S'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -94,6 +107,14 @@ opt_bit(int ch)
 		return O_FORMAT;
 	case 'n':
 		return O_NESTED;
+	case 'R':
+		return O_REVOKE;
+	case 'N':
+		return O_NAME;
+	case 'E':
+		return O_EXPIRES_IN;
+	case 'S':
+		return O_STORE_AS;
 	default:
 		return 0;
 	}
@@ -127,6 +148,18 @@ set_option(struct cli *out, int ch, const char *arg)
 	case 'n':
 		out->allow_nested = true;
 		break;
+	case 'R':
+		out->revoke = true;
+		break;
+	case 'N':
+		out->name = arg;
+		break;
+	case 'E':
+		out->expires = arg;
+		break;
+	case 'S':
+		out->store_as = arg;
+		break;
 	case 'h':
 		out->help = true;
 		break;
@@ -139,20 +172,30 @@ set_option(struct cli *out, int ch, const char *arg)
 static enum ac_status
 parse_options(int argc, char **argv, const struct command *cmd, struct cli *out)
 {
-	int ch;
+	/* For exec, options end at the command ("+"), which keeps its own;
+	 * elsewhere they may follow operands, as in `keys create --name`. */
+	const char *optstring = cmd->cmd == CMD_EXEC ? "+:hV" : ":hV";
+	int ch, idx = -1;
 
 	opterr = 0;
-	optind = 1;
-	/* "+": options end at the first operand, so exec's command keeps
-	 * its own options and git's operation comes last, as git sends it. */
-	while ((ch = getopt_long(argc, argv, "+:hV", long_opts, NULL)) != -1) {
-		const char *arg = argv[optind - 1];
+	optind = 0; /* glibc: 0 also forgets the previous scan's mode */
+	while (
+	    (ch = getopt_long(argc, argv, optstring, long_opts, &idx)) != -1) {
+		if (ch == '?' && optopt)
+			return fail(AC_USAGE,
+			    "unknown option -%c; see "
+			    "'anyreach-cred --help'",
+			    isalnum(optopt) ? optopt : '?');
 		if (ch == '?')
-			return bad_option(arg, "unknown option");
+			return bad_option(argv[optind - 1], "unknown option");
 		if (ch == ':')
-			return bad_option(arg, "option needs a value");
+			return bad_option(
+			    argv[optind - 1], "option needs a value");
 		if (opt_bit(ch) && !(cmd->opts & opt_bit(ch)))
-			return bad_option(arg, "option does not apply here");
+			return fail(AC_USAGE,
+			    "--%s does not apply to %s; see "
+			    "'anyreach-cred help %s'",
+			    long_opts[idx].name, cmd->name, cmd->name);
 		set_option(out, ch, optarg);
 	}
 	out->args = argv + optind;
@@ -194,6 +237,7 @@ cli_parse(int argc, char **argv, const char *as, struct cli *out)
 	enum ac_status st = cmd ? AC_OK : AC_USAGE;
 
 	memset(out, 0, sizeof(*out));
+	out->argv = argv;
 	if (st == AC_OK && as == NULL)
 		st = pick_command(&argc, &argv, &cmd);
 	if (st != AC_OK)

@@ -24,6 +24,9 @@ enum cli_command {
 	CMD_GIT,               /* git credential-helper protocol */
 	CMD_DOCKER,            /* docker-credential-helpers protocol */
 	CMD_CREDENTIAL_HELPER, /* EngFlow/Bazel header helper protocol */
+	CMD_VERIFY,            /* these call the API (api_launch.h) */
+	CMD_KEYS,
+	CMD_ROTATE,
 };
 
 struct cli {
@@ -37,6 +40,11 @@ struct cli {
 	bool reveal;
 	bool json;
 	bool allow_nested;
+	bool revoke;
+	const char *name;
+	const char *expires;
+	const char *store_as;
+	char **argv; /* the whole command line, for the API executable */
 	char **args; /* what follows the options: an operation, or exec's */
 	int nargs;   /* command and its arguments */
 };

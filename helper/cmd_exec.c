@@ -52,6 +52,7 @@ cmd_exec(const struct cli *cli, const struct store_backend *s)
 	signal(SIGPIPE, SIG_DFL); /* the child expects the default */
 	execvp(cli->args[0], cli->args);
 	/* Exit codes as a shell gives them: 127 not found, 126 not run. */
-	fail(AC_FAILURE, "cannot run %s: %s", cli->args[0], strerror(errno));
+	/* The command is not named: it might be a secret pasted by mistake. */
+	fail(AC_FAILURE, "cannot run the command: %s", strerror(errno));
 	_exit(errno == ENOENT ? 127 : 126);
 }

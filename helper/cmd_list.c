@@ -58,8 +58,8 @@ print_row(const struct cred *c)
 {
 	char exp[EXPIRY_TEXT_MAX];
 
-	expiry_format(c->expires_ms, exp);
-	printf("%-16s %-4s %-14s %-20s %-21s %s\n", c->profile,
+	expiry_describe(c->expires_ms, exp);
+	printf("%-16s %-4s %-14s %-20s %-36s %s\n", c->profile,
 	    cred_kind_name(c->kind), c->key_id ? c->key_id : "-",
 	    c->org[0] ? c->org : "-", exp, c->api);
 }
@@ -75,7 +75,7 @@ cmd_list(const struct cli *cli, const struct store_backend *s)
 	else if (st == AC_OK && l.n == 0)
 		note("no credentials stored; run 'anyreach-cred login'");
 	else if (st == AC_OK) {
-		printf("%-16s %-4s %-14s %-20s %-21s %s\n", "PROFILE", "KIND",
+		printf("%-16s %-4s %-14s %-20s %-36s %s\n", "PROFILE", "KIND",
 		    "KEY ID", "ORG", "EXPIRES", "API");
 		for (size_t i = 0; i < l.n; i++)
 			print_row(&l.v[i]);

@@ -8,7 +8,7 @@ cmd_logout(const struct cli *cli, const struct store_backend *s)
 	enum ac_status st = cred_set_profile(&c, cli_profile(cli));
 
 	if (st == AC_OK)
-		st = s->erase(c.profile);
+		st = s->erase(c.profile, NULL);
 	if (st == AC_NOTFOUND)
 		return fail(AC_NOTFOUND,
 		    "no credential stored for profile '%s'", c.profile);

@@ -40,15 +40,14 @@ print_cred(const struct cred *c)
 {
 	char exp[EXPIRY_TEXT_MAX];
 
-	expiry_format(c->expires_ms, exp);
+	expiry_describe(c->expires_ms, exp);
 	if (c->kind == CRED_AK)
 		printf("token:    org API key %s\n", c->key_id);
 	else
 		printf("token:    personal access token\n");
 	print_org(c);
 	printf("api:      %s\n", c->api);
-	printf("expires:  %s%s\n", exp,
-	    expiry_passed(c->expires_ms) ? " (expired)" : "");
+	printf("expires:  %s\n", exp);
 }
 
 /* From the keyring, status reads only the non-secret attributes, so it
@@ -67,8 +66,11 @@ from_keyring(const struct store_backend *s, const char *profile)
 	if (found)
 		print_cred(found);
 	else if (st == AC_OK) {
-		printf("stored:   nothing; run 'anyreach-cred login'\n");
-		st = AC_NOTFOUND;
+		printf("stored:   nothing\n");
+		st = fail(AC_NOTFOUND,
+		    "no credential stored for profile '%s'; run 'anyreach-cred "
+		    "login --profile %s'",
+		    profile, profile);
 	}
 	cred_list_clear(&l);
 	return st;
@@ -82,7 +84,7 @@ from_outside(const struct store_backend *s, const char *profile)
 	enum ac_status st = cred_set_profile(&c, profile);
 
 	if (st == AC_OK)
-		st = source_fetch(s, &c);
+		st = source_fetch(s, NULL, &c);
 	if (st == AC_OK)
 		print_cred(&c);
 	cred_clear(&c);

@@ -38,36 +38,29 @@ read_uri(char **uri)
 }
 
 static enum ac_status
-check_origin(const struct cred *c, const char *uri)
-{
-	struct origin asked, mine;
-	enum ac_status st = source_origin(c, &mine);
-
-	if (st == AC_OK && !(url_request_origin(uri, &asked) == 0 &&
-	                       origin_equal(&asked, &mine)))
-		st = fail(AC_NOTFOUND,
-		    "that URI is not the Anyreach API of profile '%s' (%s); "
-		    "scope the helper to that host",
-		    c->profile, c->api);
-	return st;
-}
-
-static enum ac_status
 serve(const struct cli *cli, const struct store_backend *s, struct cred *c)
 {
 	struct buf out = BUF_INIT(32768);
+	struct origin_check oc = {0};
+	struct store_filter f = source_for_origin(&oc);
 	struct bearer b;
 	char *uri = NULL;
 	enum ac_status st = read_uri(&uri);
 
 	if (st == AC_OK)
 		st = cred_set_profile(c, cli_profile(cli));
+	if (st == AC_OK && url_request_origin(uri, &oc.want) < 0)
+		st = fail(AC_INVALID, "the URI is not an http(s) URL with a "
+		                      "valid host");
 	if (st == AC_OK)
-		st = source_fetch(s, c);
-	if (st == AC_NOTFOUND)
+		st = source_fetch(s, &f, c);
+	if (st == AC_NOTFOUND && oc.seen)
+		st = fail(AC_NOTFOUND,
+		    "that URI is not the Anyreach API of profile '%s'; scope "
+		    "the helper to that host",
+		    c->profile);
+	else if (st == AC_NOTFOUND && c->profile[0])
 		st = source_not_found(c);
-	if (st == AC_OK)
-		st = check_origin(c, uri);
 	if (st == AC_OK)
 		st = source_settle(c, NULL);
 	b = cred_bearer(c);

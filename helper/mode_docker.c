@@ -61,21 +61,24 @@ read_url(char **url)
 	return *url ? AC_OK : refuse(DOCKER_NO_URL);
 }
 
-/* The profile's credential, if it is for the origin of url. */
+/* The profile's credential if it is for the origin of url, checked before
+ * any secret is read; else AC_NOTFOUND, and *seen says whether the
+ * profile exists (for another origin). */
 static enum ac_status
 fetch_for(const struct cli *cli, const struct store_backend *s, const char *url,
-    struct cred *c)
+    struct cred *c, bool *seen)
 {
-	struct origin asked, mine;
+	struct origin_check oc = {0};
+	struct store_filter f = source_for_origin(&oc);
 	enum ac_status st = cred_set_profile(c, cli_profile(cli));
 
-	if (st == AC_OK)
-		st = source_fetch(s, c);
-	if (st == AC_OK)
-		st = source_origin(c, &mine);
-	if (st == AC_OK &&
-	    !(url_origin(url, &asked) && origin_equal(&asked, &mine)))
-		st = AC_NOTFOUND;
+	*seen = false;
+	if (st != AC_OK)
+		return st;
+	if (!url_origin(url, &oc.want))
+		return AC_NOTFOUND;
+	st = source_fetch(s, &f, c);
+	*seen = oc.seen;
 	return st;
 }
 
@@ -83,12 +86,13 @@ static enum ac_status
 docker_get(const struct cli *cli, const struct store_backend *s, struct cred *c)
 {
 	struct buf text = BUF_INIT(32768);
+	bool seen;
 	char *url;
 	enum ac_status st = read_url(&url);
 
 	if (st != AC_OK) /* already answered: the no-URL text */
 		return st;
-	st = fetch_for(cli, s, url, c);
+	st = fetch_for(cli, s, url, c, &seen);
 	if (st == AC_OK)
 		st = source_settle(c, NULL);
 	if (st == AC_NOTFOUND || st == AC_EXPIRED)
@@ -102,33 +106,48 @@ docker_get(const struct cli *cli, const struct store_backend *s, struct cred *c)
 	return st;
 }
 
+/* A new profile gets the credential only for the origin new profiles
+ * serve (ANYREACH_API_URL, else the default). */
+static enum ac_status
+check_new(const struct docker_creds *d, struct cred *c)
+{
+	struct origin asked, fresh;
+	enum ac_status st = source_default_origin(&fresh);
+
+	if (st == AC_OK && !(url_origin(d->server_url, &asked) &&
+	                       origin_equal(&asked, &fresh)))
+		st = AC_NOTFOUND;
+	return st == AC_OK ? source_new_profile(c) : st;
+}
+
 /* The new credential, for the profile in effect, if the server is where
- * that profile (or a new one) points. */
+ * that profile (or a new one) points.  Refusals go to stdout, where the
+ * docker client reads them. */
 static enum ac_status
 store_creds(const struct cli *cli, const struct store_backend *s,
     const struct docker_creds *d, struct cred *c)
 {
-	struct origin asked, mine;
-	enum ac_status st = fetch_for(cli, s, d->server_url, c);
+	bool seen;
+	const char *why = cred_token_problem(d->secret, strlen(d->secret));
+	enum ac_status st = fetch_for(cli, s, d->server_url, c, &seen);
 
-	/* No token fetched: the profile is new (else the origin differed). */
-	if (st == AC_NOTFOUND && c->token == NULL) {
-		st = source_new_profile(c);
-		if (st == AC_OK)
-			st = source_default_origin(&mine);
-		if (st == AC_OK && !(url_origin(d->server_url, &asked) &&
-		                       origin_equal(&asked, &mine)))
-			st = AC_NOTFOUND;
-	}
+	if (st == AC_NOTFOUND && !seen)
+		st = check_new(d, c);
 	if (st == AC_NOTFOUND)
-		return refuse("not an Anyreach API host for this profile");
-	if (st == AC_OK)
-		st = cred_set_token(c, d->secret, strlen(d->secret));
+		return refuse("not the Anyreach API host of this profile");
+	if (st != AC_OK)
+		return st;
+	if (why)
+		return refuse("the Secret is not an Anyreach token");
+	st = cred_set_token(c, d->secret, strlen(d->secret));
 	c->expires_ms = 0;
-	if (st == AC_OK && c->kind == CRED_PAT)
-		st = cred_set_org(c, d->username);
-	if (st == AC_OK && c->kind == CRED_AK)
+	if (c->kind == CRED_AK)
 		c->org[0] = '\0';
+	else if (!grammar_is_org_id(d->username, strlen(d->username)))
+		return refuse("the Username of a personal access token must be "
+		              "its org id");
+	else
+		st = cred_set_org(c, d->username);
 	return st == AC_OK ? s->put(c) : st;
 }
 
@@ -160,15 +179,16 @@ static enum ac_status
 docker_erase(
     const struct cli *cli, const struct store_backend *s, struct cred *c)
 {
+	bool seen;
 	char *url;
 	enum ac_status st = read_url(&url);
 
 	if (st != AC_OK) /* already answered: the no-URL text */
 		return st;
 	if (source_in_effect() == SOURCE_KEYRING)
-		st = fetch_for(cli, s, url, c);
+		st = fetch_for(cli, s, url, c, &seen);
 	if (st == AC_OK && c->token)
-		st = s->erase(c->profile);
+		st = s->erase(c->profile, NULL);
 	free(url);
 	return st == AC_NOTFOUND ? AC_OK : st; /* nothing to erase is fine */
 }
@@ -181,11 +201,11 @@ docker_list(
 	enum ac_status st = cred_set_profile(c, cli_profile(cli));
 
 	if (st == AC_OK)
-		st = source_fetch(s, c);
+		st = source_fetch(s, NULL, c);
 	if (st == AC_OK || st == AC_NOTFOUND)
 		st = output_reply(
-		    docker_list_response(
-		        st == AC_OK ? c->api : NULL, docker_username(c), &text),
+		    docker_list_response(st == AC_OK ? source_api(c) : NULL,
+		        docker_username(c), &text),
 		    &text, "the docker list");
 	buf_release(&text);
 	return st;

@@ -42,27 +42,28 @@ asked_origin(const struct kv_request *r, struct origin *o)
 	return o->https || origin_is_loopback(o);
 }
 
-/* Fetch the credential of the requested profile; *ours tells whether it
- * is for origin o.  A username, if given, must name the profile. */
+/* The credential of the requested profile if it is for origin o, which
+ * is checked before any secret is read; else AC_NOTFOUND, silently, and
+ * *seen says whether the profile exists (for another origin or user). */
 static enum ac_status
 fetch_for(const struct cli *cli, const struct store_backend *s,
     const struct kv_request *r, const struct origin *o, struct cred *c,
-    bool *ours)
+    bool *seen)
 {
-	struct origin mine;
+	struct origin_check oc = {*o, false};
+	struct store_filter f = source_for_origin(&oc);
 	enum ac_status st =
 	    cred_set_profile(c, r->profile ? r->profile : cli_profile(cli));
 
-	*ours = false;
+	*seen = false;
 	if (st != AC_OK)
 		return st;
-	if (r->username && strcmp(r->username, c->profile) != 0)
-		return AC_OK;
-	st = source_fetch(s, c);
-	if (st == AC_OK)
-		st = source_origin(c, &mine);
-	if (st == AC_OK)
-		*ours = origin_equal(&mine, o);
+	if (r->username && strcmp(r->username, c->profile) != 0) {
+		*seen = true;
+		return AC_NOTFOUND;
+	}
+	st = source_fetch(s, &f, c);
+	*seen = oc.seen;
 	return st;
 }
 
@@ -94,15 +95,15 @@ git_get(const struct cli *cli, const struct store_backend *s,
     const struct kv_request *r, struct cred *c)
 {
 	struct origin o;
-	bool ours;
+	bool seen;
 	enum ac_status st;
 
 	if (!asked_origin(r, &o))
 		return AC_OK;
-	st = fetch_for(cli, s, r, &o, c, &ours);
+	st = fetch_for(cli, s, r, &o, c, &seen);
 	if (st == AC_NOTFOUND)
-		return not_found(c, &o);
-	if (st != AC_OK || !ours)
+		return seen ? AC_OK : not_found(c, &o);
+	if (st != AC_OK)
 		return st;
 	st = source_settle(c, r->org);
 	return st == AC_OK ? answer(r, c) : st;
@@ -138,7 +139,7 @@ git_store(const struct cli *cli, const struct store_backend *s,
     const struct kv_request *r, struct cred *c)
 {
 	struct origin o;
-	bool ours;
+	bool seen;
 	const char *why;
 	enum ac_status st;
 
@@ -149,11 +150,14 @@ git_store(const struct cli *cli, const struct store_backend *s,
 	why = cred_token_problem(r->password, strlen(r->password));
 	if (why)
 		return fail(AC_INVALID, "not storing what git gave: %s", why);
-	st = fetch_for(cli, s, r, &o, c, &ours);
-	if (st == AC_NOTFOUND)
+	st = fetch_for(cli, s, r, &o, c, &seen);
+	if (st == AC_NOTFOUND && !seen)
 		return store_new(s, r, &o, c, st);
-	if (st != AC_OK || !ours || cred_token_equal(c->token, r->password))
-		return st;
+	if (st != AC_OK)
+		return st == AC_NOTFOUND ? AC_OK : st; /* not ours */
+	if (cred_token_equal(c->token, r->password) &&
+	    (r->org == NULL || strcmp(r->org, c->org) == 0))
+		return AC_OK; /* nothing new: spare the keyring a write */
 	return store_new(s, r, &o, c, st);
 }
 
@@ -164,18 +168,16 @@ git_erase(const struct cli *cli, const struct store_backend *s,
     const struct kv_request *r, struct cred *c)
 {
 	struct origin o;
-	bool ours;
+	bool seen;
 	enum ac_status st;
 
 	if (!asked_origin(r, &o) || r->password == NULL ||
 	    source_in_effect() != SOURCE_KEYRING)
 		return AC_OK;
-	st = fetch_for(cli, s, r, &o, c, &ours);
-	if (st == AC_NOTFOUND)
-		return AC_OK;
-	if (st != AC_OK || !ours || !cred_token_equal(c->token, r->password))
-		return st;
-	return s->erase(c->profile);
+	st = fetch_for(cli, s, r, &o, c, &seen);
+	if (st == AC_OK)
+		st = s->erase(c->profile, r->password);
+	return st == AC_NOTFOUND ? AC_OK : st;
 }
 
 enum ac_status

@@ -16,6 +16,13 @@ env(const char *name)
 	return v && *v ? v : NULL;
 }
 
+/* The API URL override, when set; validated by source_fetch(). */
+static const char *
+api_override(void)
+{
+	return env("ANYREACH_API_URL");
+}
+
 /* $CREDENTIALS_DIRECTORY/anyreach-token, if the service was given one. */
 static int
 systemd_path(char *path, size_t size)
@@ -29,14 +36,23 @@ systemd_path(char *path, size_t size)
 	return n > 0 && (size_t)n < size && access(path, F_OK) == 0 ? 0 : -1;
 }
 
+/* Set at all, even empty: a CI that maps a secret it does not have sets
+ * the variable to "", and that must be an error, not a quiet fall back to
+ * another source. */
+static bool
+present(const char *name)
+{
+	return getenv(name) != NULL;
+}
+
 enum source_kind
 source_in_effect(void)
 {
 	char path[4096];
 
-	if (env("ANYREACH_TOKEN"))
+	if (present("ANYREACH_TOKEN"))
 		return SOURCE_ENV;
-	if (env("ANYREACH_TOKEN_FILE"))
+	if (present("ANYREACH_TOKEN_FILE"))
 		return SOURCE_FILE;
 	if (systemd_path(path, sizeof(path)) == 0)
 		return SOURCE_SYSTEMD;
@@ -84,14 +100,21 @@ static enum ac_status
 from_outside(enum source_kind kind, struct cred *c)
 {
 	char path[4096];
-	const char *token = env("ANYREACH_TOKEN");
+	const char *token = getenv("ANYREACH_TOKEN");
+	const char *file = getenv("ANYREACH_TOKEN_FILE");
 
 	switch (kind) {
 	case SOURCE_ENV:
+		if (*token == '\0')
+			return fail(AC_INVALID,
+			    "ANYREACH_TOKEN is set but empty (is the CI secret "
+			    "available to this job?)");
 		return take(c, "ANYREACH_TOKEN", token, strlen(token));
 	case SOURCE_FILE:
-		return from_file(
-		    c, env("ANYREACH_TOKEN_FILE"), "ANYREACH_TOKEN_FILE");
+		if (*file == '\0')
+			return fail(
+			    AC_INVALID, "ANYREACH_TOKEN_FILE is set but empty");
+		return from_file(c, file, "ANYREACH_TOKEN_FILE");
 	case SOURCE_SYSTEMD:
 	default:
 		if (systemd_path(path, sizeof(path)) < 0)
@@ -102,27 +125,79 @@ from_outside(enum source_kind kind, struct cred *c)
 }
 
 enum ac_status
-source_fetch(const struct store_backend *s, struct cred *c)
+source_fetch(
+    const struct store_backend *s, const struct store_filter *f, struct cred *c)
 {
 	enum source_kind kind = source_in_effect();
-	const char *api = env("ANYREACH_API_URL");
-	enum ac_status st = kind == SOURCE_KEYRING ? s->get(c->profile, c)
-	                                           : from_outside(kind, c);
+	struct cred check = {0};
+	enum ac_status st = AC_OK;
 
-	if (st == AC_OK && (api || c->api == NULL))
-		st = cred_set_api(c, api ? api : CRED_DEFAULT_API);
+	if (api_override())
+		st = cred_set_api(&check, api_override());
+	cred_clear(&check);
+	if (st != AC_OK)
+		return fail(AC_INVALID, "ANYREACH_API_URL is not a usable API "
+		                        "URL");
+	if (kind == SOURCE_KEYRING)
+		return s->get(c->profile, f, c);
+	st = from_outside(kind, c);
+	if (st == AC_OK)
+		st = cred_set_api(c, CRED_DEFAULT_API);
+	if (st == AC_OK && f && !f->accept(c, f->arg))
+		st = AC_NOTFOUND;
 	return st;
+}
+
+const char *
+source_api(const struct cred *c)
+{
+	return api_override() ? api_override() : c->api;
 }
 
 enum ac_status
 source_origin(const struct cred *c, struct origin *o)
 {
-	if (c->api == NULL || url_parse_origin(c->api, o) < 0)
+	const char *api = source_api(c);
+
+	if (api == NULL || url_parse_origin(api, o) < 0)
 		return fail(AC_INVALID,
-		    "the API URL of profile '%s' is "
-		    "invalid",
-		    c->profile);
+		    "the API URL of profile '%s' is invalid", c->profile);
 	return AC_OK;
+}
+
+static bool
+accept_origin(const struct cred *meta, void *arg)
+{
+	struct origin_check *oc = arg;
+	const char *api = source_api(meta);
+	struct origin have;
+
+	oc->seen = true;
+	return api && url_parse_origin(api, &have) == 0 &&
+	       origin_equal(&have, &oc->want);
+}
+
+struct store_filter
+source_for_origin(struct origin_check *oc)
+{
+	struct store_filter f = {accept_origin, oc};
+
+	oc->seen = false;
+	return f;
+}
+
+static void
+warn_if_expiring(const struct cred *c)
+{
+	char when[EXPIRY_TEXT_MAX];
+
+	if (c->expires_ms <= 0 ||
+	    expiry_days_left(c->expires_ms) >= EXPIRY_WARN_DAYS)
+		return;
+	expiry_format(c->expires_ms, when);
+	note("the credential of profile '%s' expires in %lld days (%s); "
+	     "rotate it with 'anyreach-cred rotate --profile %s'",
+	    c->profile, expiry_days_left(c->expires_ms), when, c->profile);
 }
 
 enum ac_status
@@ -135,6 +210,7 @@ source_settle(struct cred *c, const char *org_override)
 		    "the credential of profile '%s' has expired; create a new "
 		    "one and run 'anyreach-cred login --profile %s'",
 		    c->profile, c->profile);
+	warn_if_expiring(c);
 	if (c->kind == CRED_AK) {
 		c->org[0] = '\0';
 		return org_override ? fail(AC_USAGE,
@@ -175,7 +251,7 @@ source_resolve(const struct store_backend *s, const char *profile,
 	if (st == AC_OK && org)
 		st = cred_set_org(&scratch, org);
 	if (st == AC_OK)
-		st = source_fetch(s, c);
+		st = source_fetch(s, NULL, c);
 	if (st == AC_NOTFOUND)
 		return source_not_found(c);
 	if (st == AC_OK)
@@ -186,7 +262,7 @@ source_resolve(const struct store_backend *s, const char *profile,
 enum ac_status
 source_default_origin(struct origin *o)
 {
-	const char *api = env("ANYREACH_API_URL");
+	const char *api = api_override();
 
 	if (url_parse_origin(api ? api : CRED_DEFAULT_API, o) < 0)
 		return fail(AC_INVALID, "ANYREACH_API_URL is not a valid API "
@@ -197,7 +273,6 @@ source_default_origin(struct origin *o)
 enum ac_status
 source_new_profile(struct cred *c)
 {
-	const char *api = env("ANYREACH_API_URL");
-
-	return cred_set_api(c, api ? api : CRED_DEFAULT_API);
+	return cred_set_api(
+	    c, api_override() ? api_override() : CRED_DEFAULT_API);
 }

@@ -29,12 +29,25 @@ enum source_kind source_in_effect(void);
 const char *source_name(enum source_kind kind);
 
 /* Fill c (profile already set) with the token and what is kept with it.
- * The API URL is ANYREACH_API_URL when set, else the stored one, else the
- * default.  AC_NOTFOUND is returned silently. */
-enum ac_status source_fetch(const struct store_backend *s, struct cred *c);
+ * A filter, if given, is asked before any secret is read; what it refuses
+ * is AC_NOTFOUND.  AC_NOTFOUND is returned silently. */
+enum ac_status source_fetch(const struct store_backend *s,
+    const struct store_filter *f, struct cred *c);
 
-/* The origin the credential may be sent to. */
+/* The API URL in use: ANYREACH_API_URL when set (for this run only; it is
+ * never stored), else the profile's. */
+const char *source_api(const struct cred *c);
+
+/* The origin the credential may be sent to (of source_api()). */
 enum ac_status source_origin(const struct cred *c, struct origin *o);
+
+/* A filter that accepts only a credential for origin `want`; `seen` says
+ * afterwards whether a credential was there at all (for another origin). */
+struct origin_check {
+	struct origin want;
+	bool seen;
+};
+struct store_filter source_for_origin(struct origin_check *oc);
 
 /* Before use: refuse an expired credential, and settle c->org to the org
  * to send: for a pat_ the override (--org, or a request's org), else
@@ -46,10 +59,11 @@ enum ac_status source_settle(struct cred *c, const char *org_override);
 enum ac_status source_resolve(const struct store_backend *s,
     const char *profile, const char *org, struct cred *c);
 
-/* The origin a new profile gets: ANYREACH_API_URL, else the default. */
+/* The origin a new profile serves: ANYREACH_API_URL, else the default. */
 enum ac_status source_default_origin(struct origin *o);
 
-/* Give c the API URL of a new profile (as source_default_origin). */
+/* Give c the API URL a new profile stores: where it was first used
+ * (ANYREACH_API_URL, else the default). */
 enum ac_status source_new_profile(struct cred *c);
 
 /* The "not found" message with the fix, for callers that report it. */

@@ -19,6 +19,8 @@ enum ac_status {
 	AC_FORBIDDEN = 8, /* the API refused the action (403) */
 	AC_NETWORK = 9,   /* network or TLS failure talking to the API */
 	AC_FAILURE = 10,  /* anything else: I/O error, out of memory */
+	AC_TLS = 11,      /* the API's TLS certificate or handshake failed */
+	AC_SERVER = 12,   /* the API failed, redirected or made no sense */
 };
 
 #endif

@@ -10,14 +10,24 @@
 #include "cred.h"
 #include "status.h"
 
+/* A test on what is kept with a credential, made before its secret is
+ * read or the store unlocked for it: "is this for the host asked about?" */
+struct store_filter {
+	bool (*accept)(const struct cred *meta, void *arg);
+	void *arg;
+};
+
 struct store_backend {
 	const char *name;
-	/* Fill out (token included) with the credential of profile. */
-	enum ac_status (*get)(const char *profile, struct cred *out);
+	/* Fill out (token included) with the credential of profile; one the
+	 * filter (if not NULL) refuses is AC_NOTFOUND. */
+	enum ac_status (*get)(const char *profile, const struct store_filter *f,
+	    struct cred *out);
 	/* Replace the profile's credential; on failure the old one stays. */
 	enum ac_status (*put)(const struct cred *c);
-	/* Remove the profile's credential. */
-	enum ac_status (*erase)(const char *profile);
+	/* Remove the profile's credential; with only_if, only if that is the
+	 * stored token, compared under the same lock as stores. */
+	enum ac_status (*erase)(const char *profile, const char *only_if);
 	/* Every stored profile, without tokens, sorted by profile name. */
 	enum ac_status (*list)(struct cred_list *out);
 };

@@ -30,14 +30,31 @@ lock_dir(char *path, size_t size)
 	return n > 0 && (size_t)n < size ? 0 : -1;
 }
 
+/* mkdir -p, each missing directory 0700 (~/.cache may not exist yet). */
+static int
+make_dirs(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) < 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return mkdir(path, 0700) < 0 && errno != EEXIST ? -1 : 0;
+}
+
 /* Our directory: created 0700, and refused if it is not ours alone. */
 static int
-open_dir(const char *path)
+open_dir(char *path)
 {
 	struct stat st;
 	int fd;
 
-	if (mkdir(path, 0700) < 0 && errno != EEXIST)
+	if (make_dirs(path) < 0)
 		return -1;
 	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)

@@ -3,6 +3,7 @@
  * the default collection, schema ai.anyreach.Credential, checked on every
  * item read back.  Every call runs under the keyring deadline.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,32 +143,63 @@ take_secret(SecretItem *item, struct cred *out)
 	return st;
 }
 
+/* A locked item is unlocked only once the filter has accepted it, so a
+ * request for another host never raises an unlock prompt. */
 static enum ac_status
-read_item(SecretItem *item, struct cred *out)
+unlock_item(struct session *s, SecretItem *item, const char *profile)
+{
+	GList one = {item, NULL, NULL};
+	GError *err = NULL;
+	gint unlocked;
+
+	if (!secret_item_get_locked(item))
+		return AC_OK;
+	unlocked =
+	    secret_service_unlock_sync(s->svc, &one, s->cancel, NULL, &err);
+	if (err)
+		return keyring_fail(err, "unlocking the keyring");
+	return unlocked == 1 ? AC_OK : keyring_locked(profile);
+}
+
+static enum ac_status
+read_item(struct session *s, SecretItem *item, const struct store_filter *f,
+    struct cred *out)
 {
 	GHashTable *attrs = secret_item_get_attributes(item);
 	enum ac_status st = attrs_to_cred(attrs, out);
+	GError *err = NULL;
 
 	g_hash_table_unref(attrs);
-	if (st != AC_OK)
-		return st;
-	if (secret_item_get_locked(item))
-		return keyring_locked(out->profile);
-	return take_secret(item, out);
+	if (st == AC_OK && f && !f->accept(out, f->arg))
+		st = AC_NOTFOUND;
+	if (st == AC_OK)
+		st = unlock_item(s, item, out->profile);
+	if (st == AC_OK && !secret_item_load_secret_sync(item, s->cancel, &err))
+		st = keyring_fail(err, "reading the credential");
+	return st == AC_OK ? take_secret(item, out) : st;
+}
+
+struct get_job {
+	const struct store_filter *filter;
+	struct cred *out;
+};
+
+static enum ac_status
+get_newest(struct session *s, GList *items, void *arg)
+{
+	struct get_job *job = arg;
+
+	if (items == NULL)
+		return AC_NOTFOUND;
+	return read_item(s, newest(items), job->filter, job->out);
 }
 
 static enum ac_status
-get_newest(struct session *s, GList *items, void *out)
+ss_get(const char *profile, const struct store_filter *f, struct cred *out)
 {
-	(void)s;
-	return items ? read_item(newest(items), out) : AC_NOTFOUND;
-}
-
-static enum ac_status
-ss_get(const char *profile, struct cred *out)
-{
+	struct get_job job = {f, out};
 	enum ac_status st = with_items(SECRET_SERVICE_OPEN_SESSION, profile,
-	    SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS, get_newest, out);
+	    SECRET_SEARCH_NONE, get_newest, &job);
 
 	if (st != AC_OK)
 		cred_clear(out);
@@ -237,20 +269,51 @@ ss_put(const struct cred *c)
 	return st;
 }
 
-static enum ac_status
-erase_all(struct session *s, GList *items, void *unused)
+/* Whether the item's secret is token (constant time). */
+static bool
+holds(SecretItem *item, const char *token)
 {
-	(void)unused;
-	if (items == NULL)
-		return AC_NOTFOUND;
-	return delete_items(s, items, NULL, "removing the credential");
+	SecretValue *value = secret_item_get_secret(item);
+	const gchar *text = value ? secret_value_get_text(value) : NULL;
+	bool same = text && cred_token_equal(text, token);
+
+	if (value)
+		secret_value_unref(value);
+	return same;
 }
 
 static enum ac_status
-ss_erase(const char *profile)
+erase_matching(struct session *s, GList *items, void *only_if)
 {
-	return with_items(SECRET_SERVICE_NONE, profile, SECRET_SEARCH_UNLOCK,
-	    erase_all, NULL);
+	GList *doomed = NULL;
+	enum ac_status st;
+
+	for (GList *l = items; l; l = l->next)
+		if (only_if == NULL || holds(l->data, only_if))
+			doomed = g_list_prepend(doomed, l->data);
+	st = doomed ? delete_items(s, doomed, NULL, "removing the credential")
+	            : AC_NOTFOUND;
+	g_list_free(doomed);
+	return st;
+}
+
+/* Under the store lock, so that a compare-and-erase cannot remove a token
+ * that a concurrent store has just put in place. */
+static enum ac_status
+ss_erase(const char *profile, const char *only_if)
+{
+	int lock;
+	enum ac_status st = store_lock(deadline_seconds(), &lock);
+
+	if (st != AC_OK)
+		return st;
+	st = with_items(
+	    only_if ? SECRET_SERVICE_OPEN_SESSION : SECRET_SERVICE_NONE,
+	    profile,
+	    SECRET_SEARCH_UNLOCK | (only_if ? SECRET_SEARCH_LOAD_SECRETS : 0),
+	    erase_matching, (void *)(uintptr_t)only_if);
+	store_unlock(lock);
+	return st;
 }
 
 static int

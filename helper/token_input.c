@@ -11,7 +11,7 @@
 #include "msg.h"
 #include "token_input.h"
 
-static struct termios saved_tty;
+static struct termios saved_tty, quiet_tty;
 
 /* Read until EOF, a newline (at a prompt) or a full buffer. */
 static enum ac_status
@@ -35,30 +35,39 @@ read_fd(int fd, char *buf, size_t *len, bool line)
 	return AC_OK;
 }
 
-/* Put the terminal back if we are killed while echo is off. */
+/* A signal while echo is off: give the terminal back, take the signal's
+ * default action, and if that was a stop, quiet the terminal again on
+ * the way back in (as readpassphrase(3) does). */
 static void
-restore_and_die(int sig)
+on_signal(int sig)
 {
+	sigset_t self;
+
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
 	signal(sig, SIG_DFL);
+	sigemptyset(&self);
+	sigaddset(&self, sig);
+	sigprocmask(SIG_UNBLOCK, &self, NULL);
 	raise(sig);
+	signal(sig, on_signal);
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet_tty);
 }
 
 static enum ac_status
 read_prompt(char *buf, size_t *len)
 {
-	struct termios quiet;
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP};
+	static const int sigs[] = {
+	    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU};
 	enum ac_status st;
 
 	if (tcgetattr(STDIN_FILENO, &saved_tty) < 0)
 		return fail(AC_FAILURE, "cannot set up the terminal prompt");
-	quiet = saved_tty;
-	quiet.c_lflag &= ~(tcflag_t)ECHO;
-	quiet.c_lflag |= ECHONL;
+	quiet_tty = saved_tty;
+	quiet_tty.c_lflag &= ~(tcflag_t)ECHO;
+	quiet_tty.c_lflag |= ECHONL;
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		signal(sigs[i], restore_and_die);
-	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) < 0)
+		signal(sigs[i], on_signal);
+	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet_tty) < 0)
 		return fail(AC_FAILURE, "cannot turn off echo on the terminal");
 	/* Only now: what is typed after the prompt is never echoed. */
 	fputs("Anyreach token (ak_... or pat_..., input hidden): ", stderr);
@@ -101,12 +110,15 @@ token_input_file(const char *path, const char *what, char *buf, size_t *len)
 {
 	struct stat st;
 	enum ac_status rc;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer before the
+	 * check below refuses it. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 
 	if (fd < 0)
 		return fail(
 		    AC_INVALID, "cannot open %s: %s", what, strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    fcntl(fd, F_SETFL, 0) < 0) {
 		close(fd);
 		return fail(AC_INVALID, "%s is not a regular file", what);
 	}

@@ -73,6 +73,9 @@ docker_parse_store(
 	} else if (rc == 0 && (c->username == NULL || *c->username == '\0')) {
 		*why = DOCKER_NO_USERNAME;
 		rc = -1;
+	} else if (rc == 0 && (c->secret == NULL || *c->secret == '\0')) {
+		*why = DOCKER_NO_SECRET;
+		rc = -1;
 	}
 	if (rc < 0)
 		docker_creds_clear(c);

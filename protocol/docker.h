@@ -14,6 +14,7 @@
 #define DOCKER_NOT_FOUND "credentials not found in native keychain"
 #define DOCKER_NO_URL "no credentials server URL"
 #define DOCKER_NO_USERNAME "no credentials username"
+#define DOCKER_NO_SECRET "no credentials secret"
 
 struct docker_creds {
 	char *server_url;
@@ -27,8 +28,9 @@ char *docker_read_url(const char *data, size_t len);
 
 /* Parse store input: one object whose keys ServerURL, Username and Secret
  * (matched without regard to case, as Go does) are strings and appear once;
- * other keys are ignored.  0, or -1 with *why: DOCKER_NO_URL or
- * DOCKER_NO_USERNAME when those are missing, else a short reason. */
+ * other keys are ignored.  0, or -1 with *why: DOCKER_NO_URL,
+ * DOCKER_NO_USERNAME or DOCKER_NO_SECRET when one is missing or empty,
+ * else a short reason. */
 int docker_parse_store(
     const char *data, size_t len, struct docker_creds *c, const char **why);
 void docker_creds_clear(struct docker_creds *c);

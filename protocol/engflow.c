@@ -4,6 +4,16 @@
 #include "engflow.h"
 #include "json_secret.h"
 
+static int
+count_key(const cJSON *obj, const char *key)
+{
+	int n = 0;
+
+	for (const cJSON *it = obj->child; it; it = it->next)
+		n += strcmp(it->string, key) == 0;
+	return n;
+}
+
 char *
 engflow_parse_request(const char *data, size_t len, const char **why)
 {
@@ -14,6 +24,8 @@ engflow_parse_request(const char *data, size_t len, const char **why)
 
 	if (!cJSON_IsObject(obj))
 		*why = "the request is not one JSON object";
+	else if (count_key(obj, "uri") > 1)
+		*why = "the request has \"uri\" twice";
 	else if (!cJSON_IsString(uri) || *uri->valuestring == '\0')
 		*why = "the request has no \"uri\" string";
 	else if ((copy = strdup(uri->valuestring)) == NULL)

@@ -1,4 +1,5 @@
 #include <stdint.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -6,6 +7,25 @@
 #include "json_secret.h"
 
 #define JSON_PRINT_MAX 32768 /* our documents hold one token of <= 4 KiB */
+
+/* cJSON frees what a failed parse had built with its free hook, before we
+ * can wipe it; this hook wipes every block it frees. */
+static void
+wiping_free(void *p)
+{
+	if (p) {
+		explicit_bzero(p, malloc_usable_size(p));
+		free(p);
+	}
+}
+
+static void
+use_wiping_hooks(void)
+{
+	static cJSON_Hooks hooks = {malloc, wiping_free};
+
+	cJSON_InitHooks(&hooks);
+}
 
 int
 json_print_wiped(const cJSON *item, struct buf *out)
@@ -15,6 +35,7 @@ json_print_wiped(const cJSON *item, struct buf *out)
 
 	if (tmp == NULL)
 		return -1;
+	use_wiping_hooks();
 	/* cJSON's API takes a non-const item but does not change it. */
 	if (cJSON_PrintPreallocated(
 	        (cJSON *)(uintptr_t)item, tmp, JSON_PRINT_MAX, 0) &&
@@ -66,6 +87,7 @@ json_parse_strict(const char *data, size_t len)
 
 	if (memchr(data, '\0', len) || has_escaped_nul(data, len))
 		return NULL;
+	use_wiping_hooks();
 	item = cJSON_ParseWithLengthOpts(data, len, &end, 0);
 	if (item == NULL)
 		return NULL;

@@ -1,3 +1,4 @@
+#include <arpa/inet.h>
 #include <string.h>
 #include <strings.h>
 
@@ -17,29 +18,55 @@ is_path_char(char c)
 	       (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL;
 }
 
+/* Labels of 1-63 letters, digits and '-', not starting or ending with
+ * '-', joined by single dots: no empty label, so no trailing dot, which
+ * would make one origin look like two. */
+static bool
+dns_name_ok(const char *h)
+{
+	size_t label = 0;
+
+	for (; *h; h++) {
+		if (*h == '.') {
+			if (label == 0 || h[-1] == '-')
+				return false;
+			label = 0;
+		} else if (!is_host_char(*h) || (label == 0 && *h == '-') ||
+		           ++label > 63)
+			return false;
+	}
+	return label > 0 && h[-1] != '-';
+}
+
+/* An IPv6 literal in brackets, as inet_pton reads it. */
+static bool
+ipv6_ok(const char *h, size_t n)
+{
+	char inner[URL_HOST_MAX + 1];
+	struct in6_addr a;
+
+	if (n < 4 || h[0] != '[' || h[n - 1] != ']')
+		return false;
+	memcpy(inner, h + 1, n - 2);
+	inner[n - 2] = '\0';
+	return inet_pton(AF_INET6, inner, &a) == 1;
+}
+
 /* Copy [s, end) lowercased into o->host: a DNS name or IPv4 literal, or an
  * IPv6 literal in brackets. */
 static int
 parse_host(const char *s, const char *end, struct origin *o)
 {
 	size_t n = (size_t)(end - s);
-	bool v6 = n > 2 && s[0] == '[' && end[-1] == ']';
 
 	if (n == 0 || n > URL_HOST_MAX)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (v6 ? (i > 0 && i < n - 1 &&
-		             !(c == ':' || (c >= '0' && c <= '9') ||
-		                 (c >= 'a' && c <= 'f')))
-		       : !is_host_char(c))
-			return -1;
-		o->host[i] = c;
-	}
+	for (size_t i = 0; i < n; i++)
+		o->host[i] = s[i] >= 'A' && s[i] <= 'Z'
+		                 ? (char)(s[i] - 'A' + 'a')
+		                 : s[i];
 	o->host[n] = '\0';
-	return o->host[0] == '.' || o->host[0] == '-' ? -1 : 0;
+	return ipv6_ok(o->host, n) || dns_name_ok(o->host) ? 0 : -1;
 }
 
 /* Digits only, 1..65535: no sign, no leading zero, no wraparound. */
@@ -161,21 +188,13 @@ origin_equal(const struct origin *a, const struct origin *b)
 	       strcmp(a->host, b->host) == 0;
 }
 
-/* 127.0.0.0/8 written as a dotted quad. */
+/* 127.0.0.0/8 written as a strict dotted quad. */
 static bool
 is_ipv4_loopback(const char *h)
 {
-	int dots = 0;
+	struct in_addr a;
 
-	if (strncmp(h, "127.", 4) != 0)
-		return false;
-	for (h += 4; *h; h++) {
-		if (*h == '.')
-			dots++;
-		else if (*h < '0' || *h > '9')
-			return false;
-	}
-	return dots == 2;
+	return inet_pton(AF_INET, h, &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
 }
 
 bool

@@ -23,7 +23,7 @@ run "$AC" list
 expect "list succeeds" 0
 check "list shows each profile's kind, key id, org, expiry and API" sh -c '
 	printf "%s\n" "$1" | grep -Eq "^default +ak +key1 +- +never +https://api.anyreach.ai$" &&
-	printf "%s\n" "$1" | grep -Eq "^work +pat +- +org_1 +2100-01-01T00:00:00Z +https://api.anyreach.ai$"' - "$out"
+	printf "%s\n" "$1" | grep -Eq "^work +pat +- +org_1 +2100-01-01T00:00:00Z \(in [0-9]+ days\) +https://api.anyreach.ai$"' - "$out"
 check "list never shows a secret" sh -c '! grep -q "$1" "$2/out"' - "$CANARY" "$T"
 run "$AC" list --json
 check "list --json is JSON with the same facts" /usr/bin/python3 -c '

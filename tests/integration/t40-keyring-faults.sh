@@ -73,6 +73,16 @@ run "$AC" logout
 check "a locked keyring: logout fails and erases nothing" test "$rc" -ne 0
 run "$AC" status
 expect "status still reads what is stored while locked" 0
+run_in "protocol=https
+host=evil.example
+" "$(dirname "$AC")/git-credential-anyreach" get
+check "a request for another host while locked: no answer, no error" \
+	test "$rc" -eq 0 -a -z "$out" -a -z "$err"
+run_in "protocol=https
+host=api.anyreach.ai
+" "$(dirname "$AC")/git-credential-anyreach" get
+check "a request for the API host while locked says it is locked" sh -c \
+	'[ "$1" -eq 5 ] && [ -z "$2" ]' - "$rc" "$out"
 # Unlock by restarting the daemon with the password: the item must be the
 # old one, untouched by the refused login and logout.
 printf %s "$KEYRING_TEST_PASSWORD" |

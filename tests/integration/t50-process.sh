@@ -54,6 +54,24 @@ wait $pid
 check "the token written to its stdin was stored" \
 	test "$(secret-tool lookup xdg:schema $SCHEMA profile probe)" = "$PAT"
 
+run_in "$AK" env -u XDG_RUNTIME_DIR -u XDG_CACHE_HOME HOME="$T/newhome" \
+	"$AC" login --profile nocache
+check "login works with no XDG_RUNTIME_DIR and no ~/.cache yet" \
+	test "$rc" -eq 0 -a -d "$T/newhome/.cache/anyreach-cred"
+check "... and the lock directory is private" \
+	test "$(stat -c %a "$T/newhome/.cache/anyreach-cred")" = 700
+run "$AC" get --org "org${CANARY}" -Zx
+check "an unknown short option does not echo the argument before it" \
+	sh -c '[ "$1" -eq 2 ] && ! printf "%s" "$2" | grep -q "org"' - "$rc" "$err"
+run "$AC" exec -- "pat_${CANARY}_pasted"
+check "exec of a missing command does not echo its name" sh -c \
+	'[ "$1" -eq 127 ] && printf "%s" "$2" | grep -q "cannot run the command"' \
+	- "$rc" "$err"
+run env ANYREACH_PROFILE=nothing "$AC" status
+check "status of a missing profile also says so on stderr" sh -c \
+	'[ "$1" -eq 1 ] && printf "%s" "$2" | grep -q "no credential stored"' \
+	- "$rc" "$err"
+
 # At a terminal, login prompts and reads the token without echoing it.
 mkfifo "$T/keys"
 script -qec "$AC login --profile tty --org org_1" /dev/null \

@@ -86,6 +86,25 @@ check "a wrong stored token fails the clone" test ! -e "$T/clone2/file"
 check "... and git's reject erases exactly that token" sh -c \
 	'[ -z "$(secret-tool lookup xdg:schema '$SCHEMA' profile local)" ]'
 
+# ANYREACH_API_URL applies to one run; it is never written to a profile.
+run_in "$PAT" "$AC" login --profile keep --org org_1
+run_in "protocol=http
+host=127.0.0.1:9
+username=keep
+password=$AK
+profile=keep
+" env ANYREACH_API_URL=http://127.0.0.1:9 git-credential-anyreach store
+check "a store under ANYREACH_API_URL keeps the profile's own API URL" sh -c \
+	'"$1" list | grep -Eq "^keep .*https://api.anyreach.ai$"' - "$AC"
+run_in "protocol=https
+host=api.anyreach.ai
+password=$PAT
+profile=keep
+org=org_2
+" git-credential-anyreach store
+check "a store of the same token with a new org updates the org" sh -c \
+	'"$1" list | grep -Eq "^keep +pat +- +org_2 "' - "$AC"
+
 # The protocol's edge cases, straight at the helper.
 run_in "$PAT" "$AC" login --org org_1 --expires-at 4102444800000
 helper() { run_in "$1" git-credential-anyreach get; }

@@ -87,8 +87,11 @@ both store '{"ServerURL":"https://registry.example","Username":"u","Secret":"s3c
 check "a foreign registry is not stored (the reference stores anything)" \
 	test "$ours_rc" -eq 1 -a "$(keyring_items)" -eq 0
 both store "{\"ServerURL\":\"$URL\",\"Username\":\"u\",\"Secret\":\"not a token\"}"
-check "an invalid token is not stored" \
-	test "$ours_rc" -ne 0 -a "$(keyring_items)" -eq 0
+check "an invalid token is not stored, and docker is told on stdout" \
+	test "$ours_rc" -eq 1 -a -n "$ours_out" -a "$(keyring_items)" -eq 0
+both store "{\"ServerURL\":\"$URL\",\"Username\":\"u\"}"
+check "a store without Secret is refused on stdout, no crash" \
+	test "$ours_rc" -eq 1 -a "$ours_out" = "no credentials secret"
 both store "{\"ServerURL\":\"$URL\",\"Username\":\"org 1\",\"Secret\":\"$PAT\"}"
 check "a pat_ whose Username is not an org id is not stored" \
 	test "$ours_rc" -ne 0 -a "$(keyring_items)" -eq 0

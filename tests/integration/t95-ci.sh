@@ -50,6 +50,13 @@ expect "an invalid ANYREACH_TOKEN is refused" 3
 check "... saying which variable, without echoing it" sh -c \
 	'printf "%s" "$1" | grep -q "ANYREACH_TOKEN holds no valid token"' - "$err"
 
+run nobus env ANYREACH_TOKEN= "$AC" get
+check "an empty ANYREACH_TOKEN (a CI secret that is not there) is an error" \
+	sh -c '[ "$1" -eq 3 ] && printf "%s" "$2" | grep -q ANYREACH_TOKEN' \
+	- "$rc" "$err"
+mkfifo "$T/fifo"
+run timeout 5 env ANYREACH_TOKEN_FILE="$T/fifo" "$AC" get
+expect "a FIFO as token file is refused at once, not waited on" 3
 printf '%s\n' "$AK2" >"$T/token"
 run nobus env ANYREACH_TOKEN_FILE="$T/token" "$AC" get
 check "ANYREACH_TOKEN_FILE is read, one newline stripped" sh -c \

@@ -149,6 +149,8 @@ test_engflow(void **state)
 	assert_string_equal(uri, "https://a/b");
 	free(uri);
 	assert_null(engflow_parse_request("{\"url\":\"x\"}", 11, &why));
+	assert_null(engflow_parse_request(
+	    "{\"uri\":\"https://a\",\"uri\":\"https://b\"}", 37, &why));
 	assert_null(engflow_parse_request("[\"uri\"]", 7, &why));
 	assert_null(engflow_parse_request("{\"uri\":\"x\"} {}", 14, &why));
 	assert_null(engflow_parse_request("{\"uri\":\"x\\u0000y\"}", 18, &why));
@@ -181,6 +183,10 @@ test_docker_store(void **state)
 	assert_int_equal(
 	    store("{\"ServerURL\":\"a\",\"Secret\":\"s\"}", &c, &why), -1);
 	assert_string_equal(why, DOCKER_NO_USERNAME);
+	assert_int_equal(
+	    store("{\"ServerURL\":\"a\",\"Username\":\"u\"}", &c, &why), -1);
+	assert_string_equal(why, DOCKER_NO_SECRET);
+	assert_null(c.server_url);
 }
 
 static void

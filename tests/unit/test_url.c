@@ -94,6 +94,19 @@ test_configured_urls(void **state)
 	assert_int_equal(url_parse_origin("http://localhost.evil.com", &o), 0);
 	assert_false(origin_is_loopback(&o));
 	assert_int_equal(url_parse_origin("https://a.ai/x?q", &o), -1);
+	/* Not loopback unless a strict dotted quad in 127/8. */
+	static const char *const not_loopback[] = {"http://127...",
+	    "http://127.0.0.", "http://127.999.999.999", "http://127.1"};
+	for (size_t i = 0; i < sizeof(not_loopback) / sizeof(*not_loopback);
+	     i++)
+		assert_true(url_parse_origin(not_loopback[i], &o) < 0 ||
+		            !origin_is_loopback(&o));
+	/* One spelling per host: no empty labels or trailing dots. */
+	static const char *const bad_hosts[] = {"https://a..ai",
+	    "https://a.ai.", "https://.a.ai", "https://-a.ai", "https://a-.ai",
+	    "https://[:]", "https://[]", "https://[::1]x"};
+	for (size_t i = 0; i < sizeof(bad_hosts) / sizeof(*bad_hosts); i++)
+		assert_int_equal(url_parse_origin(bad_hosts[i], &o), -1);
 	assert_int_equal(url_parse_origin("https://[::1", &o), -1);
 	assert_int_equal(url_parse_origin("https://[g::1]", &o), -1);
 }
