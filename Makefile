@@ -11,10 +11,13 @@ BINDIR    ?= $(PREFIX)/bin
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
 
-# The main executable must not link libcurl (see README, "Design").
+# anyreach-cred must not link libcurl (see README, "Design"): only the API
+# executable, anyreach-cred-api, does.
 PKGS      = libsecret-1 libcjson
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) libcurl)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
+CURL_LIBS  := $(shell $(PKG_CONFIG) --libs libcurl)
+LIBEXECDIR ?= $(PREFIX)/libexec
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka)
 
 WERROR   ?= -Werror
@@ -52,19 +55,28 @@ $(shell mkdir -p build; [ "$$(cat build/flavor 2>/dev/null)" = $(FLAVOR) ] || \
 	echo $(FLAVOR) > build/flavor)
 
 PROTOCOL_SRC = $(wildcard protocol/*.c)
-HELPER_SRC   = $(filter-out helper/main.c,$(wildcard helper/*.c))
+HELPER_SRC   = $(filter-out helper/main.c helper/api_launch.c,\
+		 $(wildcard helper/*.c))
 LIB_OBJ      = $(patsubst %.c,$(B)/%.o,$(PROTOCOL_SRC) $(HELPER_SRC))
 MAIN_OBJ     = $(B)/helper/main.o
+LAUNCH_OBJ   = $(B)/helper/api_launch.o
+API_OBJ      = $(patsubst %.c,$(B)/%.o,$(wildcard helper/api/*.c))
 LIB          = $(B)/libanyreach.a
 
 UNIT_SRC     = $(wildcard tests/unit/test_*.c)
 UNIT_BIN     = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
-all: anyreach-cred
+all: anyreach-cred anyreach-cred-api
 
-anyreach-cred: $(MAIN_OBJ) $(LIB) build/flavor
+anyreach-cred: $(MAIN_OBJ) $(LAUNCH_OBJ) $(LIB) build/flavor
 	@echo "  LINK    $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LAUNCH_OBJ) $(LIB) \
+		$(ALL_LDFLAGS) $(PKG_LIBS)
+
+anyreach-cred-api: $(MAIN_OBJ) $(API_OBJ) $(LIB) build/flavor
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(API_OBJ) $(LIB) \
+		$(ALL_LDFLAGS) $(PKG_LIBS) $(CURL_LIBS)
 
 $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@
@@ -83,7 +95,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB)
 
 # The integration tests drive the binary as `make install` lays it out.
 INST = $(abspath $(B)/inst)
-check: anyreach-cred $(UNIT_BIN)
+check: anyreach-cred anyreach-cred-api $(UNIT_BIN)
 	$(Q)rm -rf $(INST)
 	$(Q)$(MAKE) -s install DESTDIR=$(INST) PREFIX=/usr
 	$(Q)AC=$(INST)/usr/bin/anyreach-cred tests/run-all.sh $(UNIT_BIN)
@@ -95,18 +107,24 @@ demo: anyreach-cred
 LINKS = git-credential-anyreach docker-credential-anyreach \
 	anyreach-credential-helper
 
-install: anyreach-cred
-	install -d $(DESTDIR)$(BINDIR)
+# anyreach-cred finds anyreach-cred-api at ../libexec/anyreach-cred/ from
+# its own directory, so BINDIR and LIBEXECDIR stay under one PREFIX.
+install: anyreach-cred anyreach-cred-api
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR)/anyreach-cred
 	install -m 0755 anyreach-cred $(DESTDIR)$(BINDIR)/anyreach-cred
+	install -m 0755 anyreach-cred-api \
+		$(DESTDIR)$(LIBEXECDIR)/anyreach-cred/anyreach-cred-api
 	for l in $(LINKS); do \
 		ln -sf anyreach-cred $(DESTDIR)$(BINDIR)/$$l || exit 1; \
 	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/anyreach-cred
+	rm -rf $(DESTDIR)$(LIBEXECDIR)/anyreach-cred
 	for l in $(LINKS); do rm -f $(DESTDIR)$(BINDIR)/$$l; done
 
-C_FILES = $(wildcard helper/*.[ch] protocol/*.[ch] tests/unit/*.c)
+C_FILES = $(wildcard helper/*.[ch] helper/api/*.[ch] protocol/*.[ch] \
+	tests/unit/*.c)
 # Functions with a safer form in this tree (as curl's checksrc bans them).
 BANNED = strcpy|strcat|strncat|sprintf|vsprintf|gets|atoi|atol|strtok|tmpnam|mktemp
 
@@ -125,9 +143,10 @@ banned-check:
 		{ echo "banned function used (see BANNED in Makefile)"; false; }
 
 clean:
-	rm -rf build anyreach-cred
+	rm -rf build anyreach-cred anyreach-cred-api
 
 .PHONY: all check demo install uninstall lint format-check cppcheck \
 	banned-check clean
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(LAUNCH_OBJ:.o=.d) \
+	$(API_OBJ:.o=.d)

@@ -2,14 +2,15 @@
  * anyreach-cred: keep Anyreach credentials in the system keyring and hand
  * them to the tools that need them.
  *
- * This executable never links libcurl: the commands that call the API will
- * live in a second executable that this one runs (see README, "Design"),
- * so `get`, which every calling tool runs on every request, does not pay
- * for loading it.
+ * Built twice: as anyreach-cred, which never links libcurl and hands the
+ * commands that call the API to the second build, anyreach-cred-api (see
+ * api_launch.h), so that `get`, which calling tools run on every request,
+ * does not pay for loading it.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "api_launch.h"
 #include "cli.h"
 #include "commands.h"
 #include "hygiene.h"
@@ -28,7 +29,12 @@ run(const struct cli *cli)
 	case CMD_LIST:
 		return cmd_list(cli, store);
 	case CMD_LOGOUT:
-		return cmd_logout(cli, store);
+		return cli->revoke ? cmd_api(cli, store)
+		                   : cmd_logout(cli, store);
+	case CMD_VERIFY:
+	case CMD_KEYS:
+	case CMD_ROTATE:
+		return cmd_api(cli, store);
 	case CMD_STATUS:
 		return cmd_status(cli, store);
 	case CMD_EXEC:

@@ -14,6 +14,9 @@ static const char overview[] =
     "  logout  remove a profile's credential from the keyring\n"
     "  status  show the profile in effect and what is stored for it\n"
     "  exec    run a command with ANYREACH_TOKEN in its environment\n"
+    "  verify  check the credential with the API and print its scopes\n"
+    "  keys    create, list or delete org API keys through the API\n"
+    "  rotate  replace a profile's org API key with a new one\n"
     "  git     git credential helper (also as git-credential-anyreach)\n"
     "  docker  docker credential helper (docker-credential-anyreach)\n"
     "  credential-helper\n"
@@ -37,7 +40,8 @@ static const char overview[] =
     "  0 success           1 not found          2 usage\n"
     "  3 invalid input     4 keyring unavailable 5 keyring locked\n"
     "  6 expired           7 rejected by API    8 forbidden by API\n"
-    "  9 network error     10 other failure\n";
+    "  9 network error     10 other failure     11 TLS failure\n"
+    "  12 API failure (5xx, 429, redirect, unusable reply)\n";
 
 static const char *const command_usage[] = {
     [CMD_LOGIN] =
@@ -73,13 +77,41 @@ static const char *const command_usage[] = {
                  "\n"
                  "List stored profiles: kind, key id, org, API URL, expiry.\n"
                  "Secrets are never listed.\n",
-    [CMD_LOGOUT] = "usage: anyreach-cred logout [--profile P]\n"
-                   "\n"
-                   "Remove the profile's credential from the keyring.\n",
+    [CMD_LOGOUT] =
+        "usage: anyreach-cred logout [--profile P] [--revoke]\n"
+        "\n"
+        "Remove the profile's credential from the keyring.  With --revoke,\n"
+        "first delete the org API key on the server; if that fails, the\n"
+        "keyring keeps it so you can try again.\n",
     [CMD_STATUS] = "usage: anyreach-cred status [--profile P]\n"
                    "\n"
                    "Show the profile in effect, where it came from, and what\n"
                    "the keyring holds for it (never the secret).\n",
+    [CMD_VERIFY] =
+        "usage: anyreach-cred verify [--profile P] [--org ORG]\n"
+        "\n"
+        "Ask the API which scopes the credential has (GET\n"
+        "/admin/members/me/scopes) and print them, one a line.  Exit 7 if\n"
+        "the API rejects it, 8 if it may not do this, 2 if a pat_ lacks an\n"
+        "org, 9 on network and 11 on TLS failures.  Nothing is erased.\n",
+    [CMD_KEYS] =
+        "usage: anyreach-cred keys create --name NAME [--expires WHEN]\n"
+        "                                 [--store-as PROFILE]\n"
+        "       anyreach-cred keys list [--json]\n"
+        "       anyreach-cred keys delete KEY_ID\n"
+        "\n"
+        "Manage the org's API keys with the credential of --profile.  A new\n"
+        "key goes straight from the API into the keyring under --store-as\n"
+        "(default: NAME) and is never printed; if it cannot be stored, it\n"
+        "is deleted on the server again.  WHEN is 30d, YYYY-MM-DD or never.\n",
+    [CMD_ROTATE] =
+        "usage: anyreach-cred rotate [--profile P] [--name NAME] "
+        "[--expires WHEN]\n"
+        "\n"
+        "Create a new org API key with the old one's name, check it with\n"
+        "the API, store it in place of the old one, and only then delete\n"
+        "the old key on the server.  On any failure the old key stays in\n"
+        "the keyring and on the server.\n",
     [CMD_EXEC] =
         "usage: anyreach-cred exec [--profile P] [--org ORG] "
         "[--allow-nested]\n"
@@ -114,7 +146,7 @@ static const char *const command_usage[] = {
 void
 cli_usage(FILE *f, enum cli_command cmd)
 {
-	if (cmd >= CMD_LOGIN && cmd <= CMD_CREDENTIAL_HELPER)
+	if (cmd >= CMD_LOGIN && cmd <= CMD_ROTATE)
 		fputs(command_usage[cmd], f);
 	else
 		fputs(overview, f);

@@ -7,7 +7,9 @@
 
 : "${AC:?AC must name the anyreach-cred binary under test}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/anyreach-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+bg_pids=""
+# shellcheck disable=SC2086 # one word per pid
+trap 'kill $bg_pids 2>/dev/null; rm -rf "$T"' EXIT
 SCHEMA=ai.anyreach.Credential
 CANARY=canaryQ7xZ
 AK="ak_key1.${CANARY}secretA"
@@ -102,12 +104,45 @@ start_server() {
 	shift
 	rm -f "$T/port"
 	python3 "$(dirname "$0")/servers/http_server.py" "$mode" "$T/port" "$@" &
-	server_pid=$!
-	trap 'kill $server_pid 2>/dev/null; rm -rf "$T"' EXIT
+	bg_pids="$bg_pids $!"
 	tries=0
 	until [ -s "$T/port" ] || [ $tries -ge 100 ]; do
 		sleep 0.05
 		tries=$((tries + 1))
 	done
 	port=$(cat "$T/port")
+}
+
+# start_fake_api SEED [--tls CERT KEY]: run tests/fake-api/server.py and
+# set $api (its base URL) and $api_log (its request log).
+start_fake_api() {
+	seed=$1
+	shift
+	rm -f "$T/api_port"
+	api_servers=$((${api_servers:-0} + 1))
+	api_log="$T/api_requests.$api_servers"
+	: >"$api_log"
+	python3 "$(dirname "$0")/../fake-api/server.py" "$T/api_port" \
+		"$api_log" "$seed" "$@" 2>>"$T/api_stderr" &
+	bg_pids="$bg_pids $!"
+	tries=0
+	until [ -s "$T/api_port" ] || [ $tries -ge 100 ]; do
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+	api_port=$(cat "$T/api_port")
+	api="http://127.0.0.1:$api_port"
+}
+
+# api_mode JSON: make the fake API misbehave; api_reset: stop that.
+api_mode() {
+	curl -q -sS -o /dev/null -X POST --data "$1" "$api/__control"
+}
+api_reset() {
+	curl -q -sS -o /dev/null -X POST "$api/__reset"
+}
+
+# api_count METHOD PATH: requests the fake API got for METHOD PATH.
+api_count() {
+	grep -c "\"method\": \"$1\", \"path\": \"$2" "$api_log"
 }
