@@ -56,8 +56,9 @@ find_array(const cJSON *item)
 }
 
 static int
-add_scope(struct api_strings *out, const cJSON *it)
+add_scope(void *arg, const cJSON *it)
 {
+	struct api_strings *out = arg;
 	char **v;
 
 	if (!cJSON_IsString(it) || *it->valuestring == '\0')
@@ -70,21 +71,31 @@ add_scope(struct api_strings *out, const cJSON *it)
 	return out->v[out->n++] ? 0 : -1;
 }
 
-int
-api_parse_scopes(const char *data, size_t len, struct api_strings *out)
+/* Each element of the reply's list through add(out, element); 0, or -1
+ * when there is no list or an element is refused. */
+static int
+each_in_list(
+    const char *data, size_t len, int (*add)(void *, const cJSON *), void *out)
 {
 	cJSON *doc = json_parse_strict(data, len);
 	const cJSON *list = find_array(doc);
 	int rc = list ? 0 : -1;
 
-	memset(out, 0, sizeof(*out));
 	for (const cJSON *it = list ? list->child : NULL; it && rc == 0;
 	     it = it->next)
-		rc = add_scope(out, it);
+		rc = add(out, it);
 	json_delete_wiped(doc);
-	if (rc < 0)
-		api_strings_clear(out);
 	return rc;
+}
+
+int
+api_parse_scopes(const char *data, size_t len, struct api_strings *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (each_in_list(data, len, add_scope, out) == 0)
+		return 0;
+	api_strings_clear(out);
+	return -1;
 }
 
 void
@@ -175,8 +186,9 @@ created_text(const cJSON *row)
 }
 
 static int
-add_key(struct api_keys *out, const cJSON *row)
+add_key(void *arg, const cJSON *row)
 {
+	struct api_keys *out = arg;
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(row, "key_id");
 	const cJSON *name = cJSON_GetObjectItemCaseSensitive(row, "name");
 	struct api_key *k;
@@ -201,18 +213,11 @@ add_key(struct api_keys *out, const cJSON *row)
 int
 api_parse_keys(const char *data, size_t len, struct api_keys *out)
 {
-	cJSON *doc = json_parse_strict(data, len);
-	const cJSON *list = find_array(doc);
-	int rc = list ? 0 : -1;
-
 	memset(out, 0, sizeof(*out));
-	for (const cJSON *it = list ? list->child : NULL; it && rc == 0;
-	     it = it->next)
-		rc = add_key(out, it);
-	json_delete_wiped(doc);
-	if (rc < 0)
-		api_keys_clear(out);
-	return rc;
+	if (each_in_list(data, len, add_key, out) == 0)
+		return 0;
+	api_keys_clear(out);
+	return -1;
 }
 
 void

@@ -221,11 +221,16 @@ class Handler(BaseHTTPRequestHandler):
         return {"key_id": kid[:8], "name": k["name"],
                 "expires_at": k["expires_at"], "created_at": k["created_at"]}
 
-    def do_GET(self):
+    def begin(self):
+        """Log the request; the caller's (org, scopes), or None after
+        answering (a misbehaviour, or an authentication failure)."""
         self.record(b"")
         if self.misbehave():
-            return
-        who = self.caller()
+            return None
+        return self.caller()
+
+    def do_GET(self):
+        who = self.begin()
         if who is None:
             return
         if self.path == SCOPES_PATH:
@@ -237,10 +242,7 @@ class Handler(BaseHTTPRequestHandler):
         self.detail(404, "Not found")
 
     def do_DELETE(self):
-        self.record(b"")
-        if self.misbehave():
-            return
-        who = self.caller()
+        who = self.begin()
         if who is None:
             return
         prefix = KEYS_PATH + "/"

@@ -97,6 +97,15 @@ done_testing() {
 	echo "1..$tests_run"
 }
 
+# wait_for FILE: until a server wrote it (5 s at most).
+wait_for() {
+	tries=0
+	until [ -s "$1" ] || [ $tries -ge 100 ]; do
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+}
+
 # start_server MODE ARGS...: run servers/http_server.py in the background
 # and set $port once it listens; it is stopped when the test file ends.
 start_server() {
@@ -105,11 +114,7 @@ start_server() {
 	rm -f "$T/port"
 	python3 "$(dirname "$0")/servers/http_server.py" "$mode" "$T/port" "$@" &
 	bg_pids="$bg_pids $!"
-	tries=0
-	until [ -s "$T/port" ] || [ $tries -ge 100 ]; do
-		sleep 0.05
-		tries=$((tries + 1))
-	done
+	wait_for "$T/port"
 	port=$(cat "$T/port")
 }
 
@@ -125,11 +130,7 @@ start_fake_api() {
 	python3 "$(dirname "$0")/../fake-api/server.py" "$T/api_port" \
 		"$api_log" "$seed" "$@" 2>>"$T/api_stderr" &
 	bg_pids="$bg_pids $!"
-	tries=0
-	until [ -s "$T/api_port" ] || [ $tries -ge 100 ]; do
-		sleep 0.05
-		tries=$((tries + 1))
-	done
+	wait_for "$T/api_port"
 	api_port=$(cat "$T/api_port")
 	api="http://127.0.0.1:$api_port"
 }

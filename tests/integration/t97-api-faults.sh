@@ -11,6 +11,11 @@ cat >"$T/seed.json" <<EOS
 EOS
 start_fake_api "$T/seed.json"
 stored() { secret-tool lookup xdg:schema $SCHEMA profile "$1"; }
+# server_keys: how many keys the API lists for the org.
+server_keys() {
+	"$AC" keys list --profile admin --json |
+		python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'
+}
 run_in "$MGR" "$AC" login --profile admin --api "$api"
 snapshot=$(keyring_snapshot)
 
@@ -103,8 +108,7 @@ api_mode '{"mode":"403","match":"POST"}'
 run "$AC" keys create --profile admin --name denied
 api_reset
 expect "create without the scope: forbidden, exit 8" 8
-keys_before=$("$AC" keys list --profile admin --json | python3 -c \
-	'import json,sys; print(len(json.load(sys.stdin)))')
+keys_before=$(server_keys)
 dbus-send --session --dest=org.freedesktop.secrets --print-reply \
 	/org/freedesktop/secrets org.freedesktop.Secret.Service.Lock \
 	array:objpath:/org/freedesktop/secrets/collection/login >/dev/null
@@ -115,10 +119,8 @@ run env ANYREACH_TOKEN="$MGR" ANYREACH_API_URL="$api" "$AC" keys create \
 printf %s "$KEYRING_TEST_PASSWORD" |
 	gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null 2>&1
 check "create whose store fails (locked keyring) exits 5" test "$rc" -eq 5
-check "... and deletes the new key on the server: no orphan" sh -c '
-	[ "$("$1" keys list --profile admin --json | python3 -c \
-	"import json,sys; print(len(json.load(sys.stdin)))")" -eq "$2" ]' \
-	- "$AC" "$keys_before"
+check "... and deletes the new key on the server: no orphan" \
+	test "$(server_keys)" -eq "$keys_before"
 check "... saying so" sh -c \
 	'printf "%s" "$1" | grep -q "deleted on the server again"' - "$err"
 
@@ -130,17 +132,13 @@ run "$AC" rotate --profile rot
 api_reset
 check "rotate whose create fails keeps the old key (exit 12)" sh -c \
 	'[ "$1" -eq 12 ] && [ "$2" = "$3" ]' - "$rc" "$(stored rot)" "$old"
-count=$("$AC" keys list --profile admin --json | python3 -c \
-	'import json,sys; print(len(json.load(sys.stdin)))')
+count=$(server_keys)
 api_mode '{"mode":"401","match":"GET /admin/members/me/scopes","times":1}'
 run "$AC" rotate --profile rot
 api_reset
 check "rotate whose new key fails its check keeps the old one (exit 7)" \
 	sh -c '[ "$1" -eq 7 ] && [ "$2" = "$3" ]' - "$rc" "$(stored rot)" "$old"
-check "... deletes the new key again" sh -c '
-	[ "$("$1" keys list --profile admin --json | python3 -c \
-	"import json,sys; print(len(json.load(sys.stdin)))")" -eq "$2" ]' \
-	- "$AC" "$count"
+check "... deletes the new key again" test "$(server_keys)" -eq "$count"
 check "... and the old key still works" sh -c \
 	'"$1" verify --profile rot >/dev/null 2>&1' - "$AC"
 api_mode '{"mode":"500","match":"DELETE"}'
