@@ -38,18 +38,40 @@ dns_name_ok(const char *h)
 	return label > 0 && h[-1] != '-';
 }
 
-/* An IPv6 literal in brackets, as inet_pton reads it. */
+/* An IPv6 literal in brackets, written only in its canonical form (RFC
+ * 5952, as inet_ntop writes it, hex digits only): one spelling per
+ * address, which libcurl then reads the same way.  Forms with a dotted
+ * IPv4 tail are refused, as libraries disagree on how to write them. */
 static bool
 ipv6_ok(const char *h, size_t n)
 {
-	char inner[URL_HOST_MAX + 1];
+	char inner[URL_HOST_MAX + 1], text[INET6_ADDRSTRLEN];
 	struct in6_addr a;
 
 	if (n < 4 || h[0] != '[' || h[n - 1] != ']')
 		return false;
 	memcpy(inner, h + 1, n - 2);
 	inner[n - 2] = '\0';
-	return inet_pton(AF_INET6, inner, &a) == 1;
+	return inet_pton(AF_INET6, inner, &a) == 1 &&
+	       inet_ntop(AF_INET6, &a, text, sizeof(text)) != NULL &&
+	       strcmp(text, inner) == 0 && strchr(inner, '.') == NULL;
+}
+
+/* URL parsers (curl's, browsers') read a host whose last label is a number
+ * as an IPv4 address in any of its old spellings ("127.1", "0x7f.1",
+ * "2130706433"); only the plain dotted quad is accepted, so that a host
+ * means the same thing to us as to libcurl. */
+static bool
+ipv4_spelling_ok(const char *h)
+{
+	const char *last = strrchr(h, '.');
+	struct in_addr a;
+
+	last = last ? last + 1 : h;
+	if (strspn(last, "0123456789") != strlen(last) &&
+	    strncmp(last, "0x", 2) != 0)
+		return true; /* a name, not a number */
+	return inet_pton(AF_INET, h, &a) == 1;
 }
 
 /* Copy [s, end) lowercased into o->host: a DNS name or IPv4 literal, or an
@@ -66,7 +88,9 @@ parse_host(const char *s, const char *end, struct origin *o)
 		                 ? (char)(s[i] - 'A' + 'a')
 		                 : s[i];
 	o->host[n] = '\0';
-	return ipv6_ok(o->host, n) || dns_name_ok(o->host) ? 0 : -1;
+	if (ipv6_ok(o->host, n))
+		return 0;
+	return dns_name_ok(o->host) && ipv4_spelling_ok(o->host) ? 0 : -1;
 }
 
 /* Digits only, 1..65535: no sign, no leading zero, no wraparound. */
@@ -165,6 +189,10 @@ url_request_origin(const char *uri, struct origin *o)
 {
 	const char *host;
 
+	/* White space or a control byte anywhere makes it no URL at all. */
+	for (const char *p = uri; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			return -1;
 	if (parse_prefix(uri, o, &host) < 0)
 		return -1;
 	return parse_authority(host, host + strcspn(host, "/?#"), o);

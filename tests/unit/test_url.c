@@ -75,6 +75,8 @@ test_request_uris(void **state)
 	assert_false(uri_matches("api.anyreach.ai"));
 	assert_false(uri_matches("https:///api.anyreach.ai"));
 	assert_false(uri_matches("https://api.anyreach.ai\\@evil.com"));
+	assert_false(uri_matches("https://api.anyreach.ai/a\nb"));
+	assert_false(uri_matches("https://api.anyreach.ai/a b"));
 }
 
 static void
@@ -104,7 +106,10 @@ test_configured_urls(void **state)
 	/* One spelling per host: no empty labels or trailing dots. */
 	static const char *const bad_hosts[] = {"https://a..ai",
 	    "https://a.ai.", "https://.a.ai", "https://-a.ai", "https://a-.ai",
-	    "https://[:]", "https://[]", "https://[::1]x"};
+	    "https://[:]", "https://[]", "https://[::1]x", "https://0",
+	    "https://127.1", "https://0x7f.0.0.1", "https://2130706433",
+	    "https://127.000.0.1", "https://a.1", "https://[0::1]",
+	    "https://[::ffff:1.2.3.4]", "https://[::2:443]"};
 	for (size_t i = 0; i < sizeof(bad_hosts) / sizeof(*bad_hosts); i++)
 		assert_int_equal(url_parse_origin(bad_hosts[i], &o), -1);
 	assert_int_equal(url_parse_origin("https://[::1", &o), -1);
