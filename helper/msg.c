@@ -3,21 +3,15 @@
 
 #include "msg.h"
 
-static void
-vline(const char *fmt, va_list ap)
-{
-	fputs("anyreach-cred: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-}
-
 enum ac_status
 fail(enum ac_status code, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vline(fmt, ap);
+	fputs("anyreach-cred: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
 	va_end(ap);
 	return code;
 }
@@ -28,6 +22,8 @@ note(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vline(fmt, ap);
+	fputs("anyreach-cred: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
 	va_end(ap);
 }

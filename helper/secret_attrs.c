@@ -1,4 +1,3 @@
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,15 +29,14 @@ attrs_schema(void)
 static GHashTable *
 new_table(void)
 {
-	return g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
 put(GHashTable *t, const char *key, const char *value)
 {
 	if (value && *value)
-		g_hash_table_replace(
-		    t, (gpointer)(uintptr_t)key, g_strdup(value));
+		g_hash_table_replace(t, g_strdup(key), g_strdup(value));
 }
 
 GHashTable *

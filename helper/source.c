@@ -105,13 +105,13 @@ from_outside(enum source_kind kind, struct cred *c)
 
 	switch (kind) {
 	case SOURCE_ENV:
-		if (*token == '\0')
+		if (token == NULL || *token == '\0')
 			return fail(AC_INVALID,
 			    "ANYREACH_TOKEN is set but empty (is the CI secret "
 			    "available to this job?)");
 		return take(c, "ANYREACH_TOKEN", token, strlen(token));
 	case SOURCE_FILE:
-		if (*file == '\0')
+		if (file == NULL || *file == '\0')
 			return fail(
 			    AC_INVALID, "ANYREACH_TOKEN_FILE is set but empty");
 		return from_file(c, file, "ANYREACH_TOKEN_FILE");

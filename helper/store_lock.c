@@ -71,7 +71,7 @@ open_dir(char *path)
 static int
 wait_for_lock(int fd, unsigned seconds)
 {
-	const struct timespec step = {0, 10 * 1000 * 1000};
+	const struct timespec step = {0, 10L * 1000 * 1000};
 	unsigned tries = seconds * 100;
 
 	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {

@@ -3,7 +3,6 @@
  * the default collection, schema ai.anyreach.Credential, checked on every
  * item read back.  Every call runs under the keyring deadline.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +39,9 @@ session_open(SecretServiceFlags flags, struct session *s)
 static void
 session_close(struct session *s)
 {
-	g_clear_object(&s->svc);
+	if (s->svc)
+		g_object_unref(s->svc);
+	s->svc = NULL;
 	deadline_stop();
 }
 
@@ -282,14 +283,20 @@ holds(SecretItem *item, const char *token)
 	return same;
 }
 
+/* What an erase removes: every item, or those holding one token. */
+struct erase_job {
+	const char *only_if;
+};
+
 static enum ac_status
-erase_matching(struct session *s, GList *items, void *only_if)
+erase_matching(struct session *s, GList *items, void *arg)
 {
+	const struct erase_job *job = arg;
 	GList *doomed = NULL;
 	enum ac_status st;
 
 	for (GList *l = items; l; l = l->next)
-		if (only_if == NULL || holds(l->data, only_if))
+		if (job->only_if == NULL || holds(l->data, job->only_if))
 			doomed = g_list_prepend(doomed, l->data);
 	st = doomed ? delete_items(s, doomed, NULL, "removing the credential")
 	            : AC_NOTFOUND;
@@ -302,6 +309,7 @@ erase_matching(struct session *s, GList *items, void *only_if)
 static enum ac_status
 ss_erase(const char *profile, const char *only_if)
 {
+	struct erase_job job = {only_if};
 	int lock;
 	enum ac_status st = store_lock(deadline_seconds(), &lock);
 
@@ -311,7 +319,7 @@ ss_erase(const char *profile, const char *only_if)
 	    only_if ? SECRET_SERVICE_OPEN_SESSION : SECRET_SERVICE_NONE,
 	    profile,
 	    SECRET_SEARCH_UNLOCK | (only_if ? SECRET_SEARCH_LOAD_SECRETS : 0),
-	    erase_matching, (void *)(uintptr_t)only_if);
+	    erase_matching, &job);
 	store_unlock(lock);
 	return st;
 }

@@ -16,11 +16,12 @@ api_printable(char *dst, size_t size, const char *src)
 
 	if (size == 0)
 		return;
-	for (; src[i] && i + 1 < size; i++)
-		dst[i] = (unsigned char)src[i] >= 0x20 &&
-		                 (unsigned char)src[i] < 0x7f
-		             ? src[i]
-		             : '?';
+	for (; src[i] && i + 1 < size; i++) {
+		unsigned char c = (unsigned char)src[i];
+		dst[i] = src[i];
+		if (c < 0x20 || c >= 0x7f)
+			dst[i] = '?';
+	}
 	dst[i] = '\0';
 }
 

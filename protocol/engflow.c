@@ -9,7 +9,7 @@ count_key(const cJSON *obj, const char *key)
 {
 	int n = 0;
 
-	for (const cJSON *it = obj->child; it; it = it->next)
+	for (const cJSON *it = obj ? obj->child : NULL; it; it = it->next)
 		n += strcmp(it->string, key) == 0;
 	return n;
 }

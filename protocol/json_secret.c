@@ -1,4 +1,3 @@
-#include <stdint.h>
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +27,7 @@ use_wiping_hooks(void)
 }
 
 int
-json_print_wiped(const cJSON *item, struct buf *out)
+json_print_wiped(cJSON *item, struct buf *out)
 {
 	char *tmp = malloc(JSON_PRINT_MAX);
 	int rc = -1;
@@ -36,9 +35,7 @@ json_print_wiped(const cJSON *item, struct buf *out)
 	if (tmp == NULL)
 		return -1;
 	use_wiping_hooks();
-	/* cJSON's API takes a non-const item but does not change it. */
-	if (cJSON_PrintPreallocated(
-	        (cJSON *)(uintptr_t)item, tmp, JSON_PRINT_MAX, 0) &&
+	if (cJSON_PrintPreallocated(item, tmp, JSON_PRINT_MAX, 0) &&
 	    buf_adds(out, tmp) == 0 && buf_add(out, "\n", 1) == 0)
 		rc = 0;
 	explicit_bzero(tmp, JSON_PRINT_MAX);

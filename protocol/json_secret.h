@@ -11,7 +11,7 @@
 #include "buf.h"
 
 /* Append the compact text of item and a newline; 0 or -1. */
-int json_print_wiped(const cJSON *item, struct buf *out);
+int json_print_wiped(cJSON *item, struct buf *out);
 
 /* Wipe every string value in the tree, then free it. */
 void json_delete_wiped(cJSON *item);

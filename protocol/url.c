@@ -4,6 +4,15 @@
 
 #include "url.h"
 
+/* ASCII only: tolower() depends on the locale. */
+static char
+lower(char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return (char)(c + ('a' - 'A'));
+	return c;
+}
+
 static bool
 is_host_char(char c)
 {
@@ -84,9 +93,7 @@ parse_host(const char *s, const char *end, struct origin *o)
 	if (n == 0 || n > URL_HOST_MAX)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		o->host[i] = s[i] >= 'A' && s[i] <= 'Z'
-		                 ? (char)(s[i] - 'A' + 'a')
-		                 : s[i];
+		o->host[i] = lower(s[i]);
 	o->host[n] = '\0';
 	if (ipv6_ok(o->host, n))
 		return 0;

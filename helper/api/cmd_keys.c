@@ -22,7 +22,7 @@ pick_target(
 	struct cred_list l = {0};
 	enum ac_status st;
 
-	if (!grammar_is_profile(p, strlen(p)))
+	if (p == NULL || !grammar_is_profile(p, strlen(p)))
 		return fail(AC_USAGE, "give --store-as PROFILE: the key name "
 		                      "is not a valid profile name");
 	st = cred_set_profile(target, p);
@@ -87,7 +87,7 @@ static enum ac_status
 print_keys_json(const struct api_keys *k)
 {
 	cJSON *arr = cJSON_CreateArray();
-	struct buf out = BUF_INIT(1024 * 1024);
+	struct buf out = BUF_INIT((size_t)1024 * 1024);
 
 	for (size_t i = 0; arr && i < k->n; i++) {
 		cJSON *o = cJSON_CreateObject();

@@ -12,7 +12,7 @@ api_verify(const struct cli *cli, const struct store_backend *s)
 {
 	struct cred c = {0};
 	struct api_strings scopes = {0};
-	struct buf out = BUF_INIT(1024 * 1024);
+	struct buf out = BUF_INIT((size_t)1024 * 1024);
 	enum ac_status st = source_resolve(s, cli_profile(cli), cli->org, &c);
 
 	if (st == AC_OK)

@@ -272,7 +272,7 @@ wait_before_retry(int tries, long retry_after_ms)
 enum ac_status
 http_send(const struct http_request *rq, struct http_response *rs)
 {
-	struct buf url = BUF_INIT(URL_MAX * 2);
+	struct buf url = BUF_INIT((size_t)URL_MAX * 2);
 	long retry_after_ms = -1;
 	enum ac_status st = AC_OK;
 

@@ -19,7 +19,7 @@
 #include "../../protocol/url.h"
 #include "../status.h"
 
-#define HTTP_BODY_MAX (1024 * 1024)
+#define HTTP_BODY_MAX ((size_t)1024 * 1024)
 
 struct http_request {
 	const char *method; /* GET, POST or DELETE */

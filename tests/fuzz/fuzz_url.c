@@ -51,10 +51,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	s = fuzz_str(data + 1, size - 1);
 	if (memchr(data + 1, '\0', size - 1) == NULL) {
-		if (data[0] % 3 == 0 && url_parse_origin(s, &o) == 0) {
-			check_origin(&o);
-			same_as_curl(s, &o);
-		} else if (data[0] % 3 == 1 && url_request_origin(s, &o) == 0) {
+		int rc = data[0] % 3 == 0   ? url_parse_origin(s, &o)
+		         : data[0] % 3 == 1 ? url_request_origin(s, &o)
+		                            : -1;
+		if (rc == 0) {
 			check_origin(&o);
 			same_as_curl(s, &o);
 		} else if (data[0] % 3 == 2 && (nl = strchr(s, '\n')) != NULL) {
