@@ -100,6 +100,17 @@ check: anyreach-cred anyreach-cred-api $(UNIT_BIN)
 	$(Q)$(MAKE) -s install DESTDIR=$(INST) PREFIX=/usr
 	$(Q)AC=$(INST)/usr/bin/anyreach-cred tests/run-all.sh $(UNIT_BIN)
 
+# The unit tests and the integration files that do not measure time, all
+# under valgrind memcheck (GLib's own suppressions, nothing else).
+VG_FILES = t10-login-get.sh t20-profiles.sh t30-refusals.sh t60-git.sh \
+	   t80-shells.sh t90-docker.sh t95-ci.sh t96-api.sh
+check-valgrind: anyreach-cred anyreach-cred-api $(UNIT_BIN)
+	$(Q)rm -rf $(INST) $(INST)-vg $(B)/vglogs && mkdir -p $(B)/vglogs
+	$(Q)$(MAKE) -s install DESTDIR=$(INST) PREFIX=/usr
+	$(Q)tests/valgrind-tree.sh $(INST) $(INST)-vg
+	$(Q)VALGRIND_LOGS=$(abspath $(B)/vglogs) INTEGRATION="$(VG_FILES)" \
+		AC=$(INST)-vg/usr/bin/anyreach-cred tests/run-all.sh $(UNIT_BIN)
+
 demo: anyreach-cred
 	tests/demo.sh
 
@@ -153,7 +164,7 @@ banned-check:
 clean:
 	rm -rf build anyreach-cred anyreach-cred-api
 
-.PHONY: all check demo install uninstall lint format-check cppcheck \
+.PHONY: all check check-valgrind demo install uninstall lint format-check cppcheck \
 	banned-check fuzz fuzz-build clean
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(LAUNCH_OBJ:.o=.d) \

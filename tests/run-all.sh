@@ -1,9 +1,14 @@
 #!/bin/sh
 # Run every test: the C unit tests (cmocka, as TAP) and the integration
-# tests, which drive the installed binary $AC inside one throwaway keyring
-# session.  Ends with a summary line "N passed, N failed".
+# tests, which drive the installed binary $AC inside throwaway keyring
+# sessions.  Ends with a summary line "N passed, N failed".
 #
 #   AC=/path/to/installed/anyreach-cred tests/run-all.sh UNIT_BINARY...
+#
+# With VALGRIND_LOGS set (make check-valgrind), the unit tests run under
+# valgrind, $AC is a valgrind tree (valgrind-tree.sh), only the files in
+# $INTEGRATION run (the timing tests would measure valgrind), and every
+# report left in VALGRIND_LOGS is a failure.
 set -u
 : "${AC:?AC must name the installed anyreach-cred}"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,15 +38,35 @@ run_tap() {
 	rm -f "$log.one" "$log.err"
 }
 
+vg=""
+if [ -n "${VALGRIND_LOGS-}" ]; then
+	vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite
+		--show-leak-kinds=definite --log-file=$VALGRIND_LOGS/vg.%p"
+	export VALGRIND_LOGS
+fi
 for bin in "$@"; do
-	run_tap "unit: $(basename "$bin")" env CMOCKA_MESSAGE_OUTPUT=TAP "$bin"
+	# shellcheck disable=SC2086 # vg is a command line
+	run_tap "unit: $(basename "$bin")" env CMOCKA_MESSAGE_OUTPUT=TAP $vg "$bin"
 done
 
 export AC
 for t in "$here"/integration/t*.sh; do
+	case " ${INTEGRATION:-$(basename "$t")} " in
+	*" $(basename "$t") "*) ;;
+	*) continue ;;
+	esac
 	run_tap "integration: $(basename "$t")" \
 		"$here/keyring-session.sh" sh "$t"
 done
+
+if [ -n "${VALGRIND_LOGS-}" ]; then
+	for f in "$VALGRIND_LOGS"/vg.*; do
+		[ -s "$f" ] || continue
+		echo "not ok - valgrind found errors ($f):"
+		sed 's/^/#   /' "$f" | head -40
+		broken=$((broken + 1))
+	done
+fi
 
 passed=$(grep -c '^ok ' "$log")
 failed=$(($(grep -c '^not ok ' "$log") + broken))
