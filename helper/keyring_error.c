@@ -55,6 +55,20 @@ sanitize(char *s)
 			*s = '?';
 }
 
+bool
+keyring_vanished(const GError *err)
+{
+	return g_error_matches(
+	           err, SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT) ||
+	       g_error_matches(
+	           err, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT) ||
+	       g_error_matches(
+	           err, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_INTERFACE) ||
+	       g_error_matches(
+	           err, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD) ||
+	       is_dbus_error(err, "org.freedesktop.Secret.Error.NoSuchObject");
+}
+
 static enum ac_status
 classify(const GError *err, const char *doing)
 {

@@ -6,6 +6,7 @@
 #define HELPER_KEYRING_ERROR_H
 
 #include <glib.h>
+#include <stdbool.h>
 
 #include "status.h"
 
@@ -13,6 +14,10 @@
  * GLib would otherwise try to autolaunch one through X11, which can stall
  * and could never reach a keyring anyway. */
 enum ac_status keyring_check_bus(void);
+
+/* Whether err says the item asked about no longer exists: another process
+ * replaced or removed it between our search and our call. */
+bool keyring_vanished(const GError *err);
 
 /* Report err (from a call made while `doing` something) and consume it. */
 enum ac_status keyring_fail(GError *err, const char *doing);

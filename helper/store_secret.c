@@ -14,6 +14,11 @@
 #include "store_lock.h"
 #include "xalloc.h"
 
+/* Not an exit status: an item vanished under us (see keyring_vanished),
+ * and the operation is worth running again from the search. */
+#define VANISHED ((enum ac_status)100)
+#define ATTEMPTS 5
+
 struct session {
 	SecretService *svc;
 	GCancellable *cancel;
@@ -45,6 +50,16 @@ session_close(struct session *s)
 	deadline_stop();
 }
 
+static enum ac_status
+call_failed(GError *err, const char *doing)
+{
+	if (keyring_vanished(err)) {
+		g_error_free(err);
+		return VANISHED;
+	}
+	return keyring_fail(err, doing);
+}
+
 static bool
 has_our_schema(SecretItem *item)
 {
@@ -68,7 +83,7 @@ search(struct session *s, const char *profile, SecretSearchFlags flags,
 	    flags | SECRET_SEARCH_ALL, s->cancel, &err);
 	g_hash_table_unref(pattern);
 	if (err)
-		return keyring_fail(err, "searching the keyring");
+		return call_failed(err, "searching the keyring");
 	*out = NULL;
 	for (GList *l = all; l; l = l->next)
 		if (has_our_schema(l->data))
@@ -92,11 +107,19 @@ with_items(SecretServiceFlags service_flags, const char *profile,
 
 	if (st != AC_OK)
 		return st;
-	st = search(&s, profile, search_flags, &items);
-	if (st == AC_OK)
-		st = fn(&s, items, arg);
-	g_list_free_full(items, g_object_unref);
+	/* A concurrent store replaces items; start again from the search. */
+	for (int i = 0; i == 0 || (st == VANISHED && i < ATTEMPTS); i++) {
+		st = search(&s, profile, search_flags, &items);
+		if (st == AC_OK)
+			st = fn(&s, items, arg);
+		g_list_free_full(items, g_object_unref);
+		items = NULL;
+	}
 	session_close(&s);
+	if (st == VANISHED)
+		st = fail(AC_KEYRING, "the credential kept changing while it "
+		                      "was read (other logins at the same "
+		                      "time?); try again");
 	return st;
 }
 
@@ -176,7 +199,7 @@ read_item(struct session *s, SecretItem *item, const struct store_filter *f,
 	if (st == AC_OK)
 		st = unlock_item(s, item, out->profile);
 	if (st == AC_OK && !secret_item_load_secret_sync(item, s->cancel, &err))
-		st = keyring_fail(err, "reading the credential");
+		st = call_failed(err, "reading the credential");
 	return st == AC_OK ? take_secret(item, out) : st;
 }
 
@@ -217,9 +240,11 @@ delete_items(
 		GError *err = NULL;
 
 		g_hash_table_unref(attrs);
-		if (!spare &&
-		    !secret_item_delete_sync(l->data, s->cancel, &err))
+		if (spare || secret_item_delete_sync(l->data, s->cancel, &err))
+			continue;
+		if (!keyring_vanished(err)) /* gone already is what we want */
 			return keyring_fail(err, doing);
+		g_error_free(err);
 	}
 	return AC_OK;
 }
@@ -240,12 +265,19 @@ store_and_prune(struct session *s, const struct cred *c)
 	if (!secret_service_store_sync(s->svc, attrs_schema(), attrs,
 	        SECRET_COLLECTION_DEFAULT, label, value, s->cancel, &err))
 		st = keyring_fail(err, "storing the credential");
-	if (st == AC_OK)
+	for (int i = 0; st == AC_OK || (st == VANISHED && i < ATTEMPTS); i++) {
 		st = search(s, c->profile, SECRET_SEARCH_NONE, &items);
-	if (st == AC_OK)
-		st =
-		    delete_items(s, items, attrs, "removing the replaced item");
-	g_list_free_full(items, g_object_unref);
+		if (st == AC_OK)
+			st = delete_items(
+			    s, items, attrs, "removing the replaced item");
+		g_list_free_full(items, g_object_unref);
+		items = NULL;
+		if (st == AC_OK)
+			break;
+	}
+	if (st == VANISHED)
+		st = fail(AC_KEYRING, "the keyring kept changing while the old "
+		                      "item was removed; try again");
 	g_free(label);
 	secret_value_unref(value);
 	g_hash_table_unref(attrs);
