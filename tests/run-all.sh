@@ -49,6 +49,17 @@ for bin in "$@"; do
 	run_tap "unit: $(basename "$bin")" env CMOCKA_MESSAGE_OUTPUT=TAP $vg "$bin"
 done
 
+# Sample the command lines of our processes while the integration tests
+# run: the canary secret of lib.sh must never be in one.
+watch=""
+if [ -z "${VALGRIND_LOGS-}" ]; then
+	watch="$log.watch"
+	bin=$(dirname "$(readlink -f "$AC")")
+	python3 "$here/canary-watch.py" canaryQ7xZ "$watch.stop" "$watch" \
+		"$bin" "$bin/../libexec/anyreach-cred" &
+	watcher=$!
+fi
+
 export AC
 for t in "$here"/integration/t*.sh; do
 	case " ${INTEGRATION:-$(basename "$t")} " in
@@ -58,6 +69,21 @@ for t in "$here"/integration/t*.sh; do
 	run_tap "integration: $(basename "$t")" \
 		"$here/keyring-session.sh" sh "$t"
 done
+
+if [ -n "$watch" ]; then
+	touch "$watch.stop"
+	wait "$watcher"
+	samples=$(sed -n 's/^samples //p' "$watch")
+	if [ "$(wc -l <"$watch")" -eq 1 ] && [ "${samples:-0}" -gt 0 ]; then
+		echo "ok - no secret in the command line of any of our processes ($samples looked at)" |
+			tee -a "$log"
+	else
+		echo "not ok - a secret in a command line, or nothing sampled:"
+		sed 's/^/#   /' "$watch"
+		broken=$((broken + 1))
+	fi
+	rm -f "$watch" "$watch.stop"
+fi
 
 if [ -n "${VALGRIND_LOGS-}" ]; then
 	for f in "$VALGRIND_LOGS"/vg.*; do

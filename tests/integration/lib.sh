@@ -12,6 +12,9 @@ bg_pids=""
 trap 'kill $bg_pids 2>/dev/null; rm -rf "$T"' EXIT
 SCHEMA=ai.anyreach.Credential
 CANARY=canaryQ7xZ
+# A secret pasted where it does not belong (argv): tests that check it is
+# never echoed use this, as the canary must never be in a command line.
+PASTED=pastedK4w
 AK="ak_key1.${CANARY}secretA"
 AK2="ak_key2.${CANARY}secretB"
 PAT="pat_${CANARY}secretC"
@@ -44,7 +47,7 @@ check() {
 _finish_run() {
 	out=$(cat "$T/out")
 	err=$(cat "$T/err")
-	if grep -q "$CANARY" "$T/err"; then
+	if grep -q "$CANARY\|$PASTED" "$T/err"; then
 		not_ok "no secret on stderr of: $*"
 	fi
 }

@@ -56,8 +56,8 @@ refuse "a plain-http API URL" 3 "$PAT" --api http://api.anyreach.ai
 refuse "an API URL with user info" 3 "$PAT" --api https://u@api.anyreach.ai
 refuse "an expiry that is not digits" 3 "$PAT" --expires-at 1.7e12
 refuse "an expiry in the past" 3 "$PAT" --expires-at 1000
-refuse "a secret given as an argument" 2 "" "ak_${CANARY}.x"
-refuse "a secret given as an option" 2 "" "--token=ak_${CANARY}.x"
+refuse "a secret given as an argument" 2 "" "ak_${PASTED}.x"
+refuse "a secret given as an option" 2 "" "--token=ak_${PASTED}.x"
 
 # A NUL cannot be passed through printf %s: write the bytes to a file.
 printf 'pat_%s\000x' "$CANARY" >"$T/nul"

@@ -60,10 +60,10 @@ check "login works with no XDG_RUNTIME_DIR and no ~/.cache yet" \
 	test "$rc" -eq 0 -a -d "$T/newhome/.cache/anyreach-cred"
 check "... and the lock directory is private" \
 	test "$(stat -c %a "$T/newhome/.cache/anyreach-cred")" = 700
-run "$AC" get --org "org${CANARY}" -Zx
+run "$AC" get --org "org${PASTED}" -Zx
 check "an unknown short option does not echo the argument before it" \
 	sh -c '[ "$1" -eq 2 ] && ! printf "%s" "$2" | grep -q "org"' - "$rc" "$err"
-run "$AC" exec -- "pat_${CANARY}_pasted"
+run "$AC" exec -- "pat_${PASTED}"
 check "exec of a missing command does not echo its name" sh -c \
 	'[ "$1" -eq 127 ] && printf "%s" "$2" | grep -q "cannot run the command"' \
 	- "$rc" "$err"

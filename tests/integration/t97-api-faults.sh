@@ -151,6 +151,38 @@ check "... and says the old key is still live, and how to delete it" sh -c \
 	'printf "%s" "$1" | grep -q "still live on the server.*keys delete"' \
 	- "$err"
 
+# Every way the stand-in can fail, during create and during rotate.
+modes="401 403 429 500 slow huge badjson html escape redirect orgclaim"
+for mode in $modes wrongprefix; do
+	keys=$(server_keys)
+	api_mode "{\"mode\":\"$mode\",\"seconds\":3,\"target\":\"http://127.0.0.1:1/\"}"
+	run env ANYREACH_API_TIMEOUT=2 "$AC" keys create --profile admin \
+		--name "m-$mode"
+	api_reset
+	if [ "$mode" = slow ]; then
+		sleep 2 # the stand-in still makes the key after our timeout
+		keys=$((keys + 1))
+		printf "%s" "$err" | grep -q "may have created the key" ||
+			not_ok "a timed-out create says where to look for the key"
+	fi
+	if [ "$rc" -eq 0 ] || [ -n "$(stored "m-$mode")" ] || [ -n "$out" ]; then
+		not_ok "create with the API in mode $mode: refused, nothing stored"
+	elif [ "$mode" != wrongprefix ] && [ "$(server_keys)" -ne "$keys" ]; then
+		not_ok "create with the API in mode $mode: no key left behind"
+	else
+		ok "create with the API in mode $mode: refused, nothing stored or left behind"
+	fi
+done
+current=$(stored rot)
+for mode in $modes wrongprefix; do
+	api_mode "{\"mode\":\"$mode\",\"seconds\":3,\"target\":\"http://127.0.0.1:1/\"}"
+	run env ANYREACH_API_TIMEOUT=2 "$AC" rotate --profile rot
+	api_reset
+	check "rotate with the API in mode $mode keeps the key in use" sh -c \
+		'[ "$1" -ne 0 ] && [ "$2" = "$3" ] && "$4" verify --profile rot \
+		>/dev/null 2>&1' - "$rc" "$(stored rot)" "$current" "$AC"
+done
+
 api_mode '{"mode":"500","match":"DELETE"}'
 run "$AC" logout --profile rot --revoke
 api_reset
