@@ -149,6 +149,31 @@ tidy:
 		$(ALL_CFLAGS) >build/tidy.log 2>&1; rc=$$?; \
 	grep -v "warnings* generated" build/tidy.log; exit $$rc
 
+# libFuzzer targets over protocol/ (clang): `make fuzz FUZZ_SECONDS=600`.
+FUZZ_CC      = clang
+FUZZ_DIR     = build/fuzz
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -g -O1 -fno-omit-frame-pointer \
+	       $(PKG_CFLAGS)
+FUZZ_OBJ     = $(patsubst %.c,$(FUZZ_DIR)/%.o,$(PROTOCOL_SRC))
+FUZZ_SECONDS ?= 60
+
+$(FUZZ_DIR)/protocol/%.o: protocol/%.c
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $<"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) \
+		-fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@echo "  FUZZLD  $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
+		-o $@ $< $(FUZZ_OBJ) -lcjson $(CURL_LIBS)
+
+fuzz-build: $(addprefix $(FUZZ_DIR)/,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	$(Q)tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 format-check:
 	$(Q)clang-format --dry-run --Werror $(C_FILES)
 
