@@ -111,6 +111,10 @@ check-valgrind: anyreach-cred anyreach-cred-api $(UNIT_BIN)
 	$(Q)VALGRIND_LOGS=$(abspath $(B)/vglogs) INTEGRATION="$(VG_FILES)" \
 		AC=$(INST)-vg/usr/bin/anyreach-cred tests/run-all.sh $(UNIT_BIN)
 
+# A benchmark, not a test: `make bench ROUNDS=50`.
+bench: anyreach-cred
+	$(Q)ROUNDS=$(ROUNDS) tests/bench/run.sh
+
 demo: anyreach-cred
 	tests/demo.sh
 
@@ -189,7 +193,7 @@ banned-check:
 clean:
 	rm -rf build anyreach-cred anyreach-cred-api
 
-.PHONY: all check check-valgrind demo install uninstall lint format-check cppcheck \
+.PHONY: all check check-valgrind bench demo install uninstall lint format-check cppcheck \
 	banned-check fuzz fuzz-build clean
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(LAUNCH_OBJ:.o=.d) \

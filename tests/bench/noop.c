@@ -1,0 +1,6 @@
+/* The floor: a C program that does nothing but start and exit. */
+int
+main(void)
+{
+	return 0;
+}
