@@ -55,18 +55,33 @@ sanitize(char *s)
 			*s = '?';
 }
 
+/* gnome-keyring answers a call on a deleted item with UnknownMethod,
+ * "Object does not exist at path ..."; only that wording, not any unknown
+ * method, means the item is gone. */
 bool
-keyring_vanished(const GError *err)
+keyring_gone(const GError *err)
 {
 	return g_error_matches(
 	           err, SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT) ||
 	       g_error_matches(
 	           err, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT) ||
+	       is_dbus_error(
+	           err, "org.freedesktop.Secret.Error.NoSuchObject") ||
+	       (g_error_matches(
+	            err, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD) &&
+	           strstr(err->message, "does not exist") != NULL);
+}
+
+/* A read may also be told "no such interface" or "unknown method" for an
+ * item path that went away between a search and the call (GDBus and
+ * gnome-keyring word it several ways); it just searches again. */
+bool
+keyring_vanished(const GError *err)
+{
+	return keyring_gone(err) ||
 	       g_error_matches(
 	           err, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_INTERFACE) ||
-	       g_error_matches(
-	           err, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD) ||
-	       is_dbus_error(err, "org.freedesktop.Secret.Error.NoSuchObject");
+	       g_error_matches(err, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD);
 }
 
 static enum ac_status

@@ -19,6 +19,9 @@ enum ac_status keyring_check_bus(void);
  * replaced or removed it between our search and our call. */
 bool keyring_vanished(const GError *err);
 
+/* Stricter, for deletes: the object itself is reported not to exist. */
+bool keyring_gone(const GError *err);
+
 /* Report err (from a call made while `doing` something) and consume it. */
 enum ac_status keyring_fail(GError *err, const char *doing);
 

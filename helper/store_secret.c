@@ -190,9 +190,11 @@ read_item(struct session *s, SecretItem *item, const struct store_filter *f,
     struct cred *out)
 {
 	GHashTable *attrs = secret_item_get_attributes(item);
-	enum ac_status st = attrs_to_cred(attrs, out);
+	enum ac_status st;
 	GError *err = NULL;
 
+	cred_clear(out); /* a retry must not keep the last item's fields */
+	st = attrs_to_cred(attrs, out);
 	g_hash_table_unref(attrs);
 	if (st == AC_OK && f && !f->accept(out, f->arg))
 		st = AC_NOTFOUND;
@@ -242,11 +244,38 @@ delete_items(
 		g_hash_table_unref(attrs);
 		if (spare || secret_item_delete_sync(l->data, s->cancel, &err))
 			continue;
-		if (!keyring_vanished(err)) /* gone already is what we want */
+		if (!keyring_gone(err)) /* gone already is what we want */
 			return keyring_fail(err, doing);
 		g_error_free(err);
 	}
 	return AC_OK;
+}
+
+/* Remove the profile's other items.  The new one is stored by now and is
+ * the newest, which is what every reader takes: a failure here leaves a
+ * stale item behind, not a wrong credential, so it is a warning. */
+static void
+prune(struct session *s, const char *profile, GHashTable *attrs)
+{
+	GList *items = NULL;
+	enum ac_status st = AC_OK;
+
+	for (int i = 0; st == AC_OK || (st == VANISHED && i < ATTEMPTS); i++) {
+		st = search(s, profile, SECRET_SEARCH_NONE, &items);
+		if (st == AC_OK)
+			st = delete_items(
+			    s, items, attrs, "removing the replaced item");
+		g_list_free_full(items, g_object_unref);
+		items = NULL;
+		if (st == AC_OK)
+			break;
+	}
+	if (st != AC_OK)
+		note(
+		    "the new credential of profile '%s' is stored and in use, "
+		    "but an old item may remain in the keyring; 'anyreach-cred "
+		    "login' again removes it",
+		    profile);
 }
 
 /* The new item is created (replacing one with identical attributes) before
@@ -258,26 +287,14 @@ store_and_prune(struct session *s, const struct cred *c)
 	GHashTable *attrs = attrs_from_cred(c);
 	SecretValue *value = secret_value_new(c->token, -1, "text/plain");
 	gchar *label = g_strdup_printf("Anyreach credential (%s)", c->profile);
-	GList *items = NULL;
 	GError *err = NULL;
 	enum ac_status st = AC_OK;
 
 	if (!secret_service_store_sync(s->svc, attrs_schema(), attrs,
 	        SECRET_COLLECTION_DEFAULT, label, value, s->cancel, &err))
 		st = keyring_fail(err, "storing the credential");
-	for (int i = 0; st == AC_OK || (st == VANISHED && i < ATTEMPTS); i++) {
-		st = search(s, c->profile, SECRET_SEARCH_NONE, &items);
-		if (st == AC_OK)
-			st = delete_items(
-			    s, items, attrs, "removing the replaced item");
-		g_list_free_full(items, g_object_unref);
-		items = NULL;
-		if (st == AC_OK)
-			break;
-	}
-	if (st == VANISHED)
-		st = fail(AC_KEYRING, "the keyring kept changing while the old "
-		                      "item was removed; try again");
+	else
+		prune(s, c->profile, attrs);
 	g_free(label);
 	secret_value_unref(value);
 	g_hash_table_unref(attrs);

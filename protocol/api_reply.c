@@ -205,8 +205,11 @@ add_key(void *arg, const cJSON *row)
 	memset(k, 0, sizeof(*k));
 	k->key_id = printable_copy(id->valuestring);
 	k->name = printable_copy(cJSON_IsString(name) ? name->valuestring : "");
+	k->raw_name = cJSON_IsString(name) ? buf_strndup(name->valuestring,
+	                                         strlen(name->valuestring))
+	                                   : buf_strndup("", 0);
 	k->created = created_text(row);
-	if (!k->key_id || !k->name || !k->created)
+	if (!k->key_id || !k->name || !k->raw_name || !k->created)
 		return -1;
 	return epoch_field(row, "expires_at", &k->expires_ms);
 }
@@ -227,6 +230,7 @@ api_keys_clear(struct api_keys *k)
 	for (size_t i = 0; i < k->n; i++) {
 		free(k->v[i].key_id);
 		free(k->v[i].name);
+		free(k->v[i].raw_name);
 		free(k->v[i].created);
 	}
 	free(k->v);

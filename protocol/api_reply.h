@@ -26,7 +26,8 @@ struct api_created {
 /* One row of the key list: key_id, name, expires_at, created_at [DOC]. */
 struct api_key {
 	char *key_id;
-	char *name;
+	char *name;           /* made printable, for display */
+	char *raw_name;       /* as the server sent it, to send back */
 	long long expires_ms; /* 0: never */
 	char *created;        /* as the server wrote it, made printable */
 };

@@ -5,7 +5,8 @@
 
 #include "json_secret.h"
 
-#define JSON_PRINT_MAX 32768 /* our documents hold one token of <= 4 KiB */
+#define JSON_PRINT_SMALL 32768                     /* one token of <= 4 KiB */
+#define JSON_PRINT_LARGE ((size_t)2 * 1024 * 1024) /* 1 MiB cap, escaped */
 
 /* cJSON frees what a failed parse had built with its free hook, before we
  * can wipe it; this hook wipes every block it frees. */
@@ -26,21 +27,33 @@ use_wiping_hooks(void)
 	cJSON_InitHooks(&hooks);
 }
 
-int
-json_print_wiped(cJSON *item, struct buf *out)
+/* Print into a block of size bytes, appended to out; -1 if it did not
+ * fit (or out is full). */
+static int
+print_in(cJSON *item, size_t size, struct buf *out)
 {
-	char *tmp = malloc(JSON_PRINT_MAX);
+	char *tmp = malloc(size);
 	int rc = -1;
 
 	if (tmp == NULL)
 		return -1;
-	use_wiping_hooks();
-	if (cJSON_PrintPreallocated(item, tmp, JSON_PRINT_MAX, 0) &&
+	if (cJSON_PrintPreallocated(item, tmp, (int)size, 0) &&
 	    buf_adds(out, tmp) == 0 && buf_add(out, "\n", 1) == 0)
 		rc = 0;
-	explicit_bzero(tmp, JSON_PRINT_MAX);
+	explicit_bzero(tmp, size);
 	free(tmp);
 	return rc;
+}
+
+int
+json_print_wiped(cJSON *item, struct buf *out)
+{
+	use_wiping_hooks();
+	/* Most documents are one token; a key list may need the larger. */
+	return print_in(item, JSON_PRINT_SMALL, out) == 0 ||
+	               print_in(item, JSON_PRINT_LARGE, out) == 0
+	           ? 0
+	           : -1;
 }
 
 static void

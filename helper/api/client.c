@@ -36,7 +36,8 @@ redirected(const struct cred *c, const struct http_response *rs)
 
 /* One message and exit code for each HTTP outcome. */
 static enum ac_status
-outcome(const struct cred *c, const struct http_response *rs, const char *doing)
+outcome(const struct cred *c, const char *method,
+    const struct http_response *rs, const char *doing)
 {
 	char detail[API_TEXT_MAX] = "no details";
 
@@ -64,9 +65,8 @@ outcome(const struct cred *c, const struct http_response *rs, const char *doing)
 		    "the credential of profile '%s' is valid but may not do "
 		    "this (%s while %s); ask an org admin for the scope",
 		    c->profile, detail, doing);
-	if (rs->status == 404)
-		return fail(
-		    AC_NOTFOUND, "not found while %s: %s", doing, detail);
+	if (rs->status == 404 && strcmp(method, "DELETE") == 0)
+		return fail(AC_NOTFOUND, "no such key: %s", detail);
 	return fail(AC_SERVER, "the API failed while %s (HTTP %ld: %s)", doing,
 	    rs->status, detail);
 }
@@ -79,7 +79,7 @@ call(const struct cred *c, const char *method, const char *path,
 	struct http_request rq = {method, source_api(c), path, &b, json};
 	enum ac_status st = http_send(&rq, rs);
 
-	return st == AC_OK ? outcome(c, rs, doing) : st;
+	return st == AC_OK ? outcome(c, method, rs, doing) : st;
 }
 
 static enum ac_status

@@ -4,6 +4,8 @@
  * so the command can be run again; a key the server already rejects (401)
  * is dead anyway and is removed here too.
  */
+#include <string.h>
+
 #include "../msg.h"
 #include "../source.h"
 #include "client.h"
@@ -45,6 +47,12 @@ api_revoke(const struct cli *cli, const struct store_backend *s)
 		st = source_fetch(s, NULL, &c);
 	if (st == AC_NOTFOUND)
 		st = source_not_found(&c);
+	/* A 401 from another server must not make us erase this key. */
+	if (st == AC_OK && strcmp(source_api(&c), c.api) != 0)
+		st = fail(AC_USAGE,
+		    "ANYREACH_API_URL differs from the API URL "
+		    "of profile '%s'; unset it to revoke",
+		    c.profile);
 	if (st == AC_OK && c.kind != CRED_AK)
 		st = fail(AC_USAGE,
 		    "profile '%s' holds a personal access token, which the API "
@@ -59,8 +67,9 @@ api_revoke(const struct cli *cli, const struct store_backend *s)
 			    "again",
 			    c.profile);
 	}
+	/* Only the key that was revoked: a login meanwhile stays. */
 	if (st == AC_OK)
-		st = s->erase(c.profile, NULL);
+		st = s->erase(c.profile, c.token);
 	if (st == AC_OK)
 		note("revoked key %s and removed profile '%s' from the keyring",
 		    c.key_id, c.profile);

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "../expiry.h"
 #include "../msg.h"
 #include "../source.h"
 #include "client.h"
@@ -63,36 +64,60 @@ check_and_store(
 	return st;
 }
 
+/* An old key that expires passes its expiry policy on only by being
+ * asked: a new key must not silently become one that never expires. */
+static enum ac_status
+new_expiry(const struct cli *cli, const struct cred *old, long long *ms)
+{
+	char when[EXPIRY_TEXT_MAX];
+
+	if (cli->expires || old->expires_ms <= 0)
+		return new_key_expiry(cli, ms);
+	expiry_format(old->expires_ms, when);
+	return fail(AC_USAGE,
+	    "the key of profile '%s' expires (%s); give the new one an "
+	    "expiry with --expires 90d, --expires YYYY-MM-DD or --expires "
+	    "never; nothing was changed",
+	    old->profile, when);
+}
+
 enum ac_status
 api_rotate(const struct cli *cli, const struct store_backend *s)
 {
 	struct cred old = {0}, made = {0};
 	struct key_row row;
 	long long expires = 0;
-	enum ac_status st = new_key_expiry(cli, &expires);
+	enum ac_status st = cli->name ? new_key_name_ok(cli->name) : AC_OK;
 
-	if (st == AC_OK && cli->name)
-		st = new_key_name_ok(cli->name);
 	if (st == AC_OK)
 		st = old_key(cli, s, &old, &row);
 	if (st == AC_OK)
-		st = cred_set_profile(&made, old.profile);
+		st = new_expiry(cli, &old, &expires);
 	if (st == AC_OK)
+		st = cred_set_profile(&made, old.profile);
+	if (st == AC_OK) {
 		st = new_key_create(
 		    &old, cli->name ? cli->name : row.name, expires, &made);
+		if (st != AC_OK)
+			note("profile '%s' still uses its old key %s",
+			    old.profile, old.key_id);
+	}
 	if (st == AC_OK)
 		st = check_and_store(s, &old, &made);
-	if (st == AC_OK && api_delete_key(&old, row.key_id) != AC_OK)
-		st = fail(AC_SERVER,
-		    "profile '%s' now uses the new key %s, which works; the "
-		    "old "
-		    "key %s is still live on the server: delete it with "
-		    "'anyreach-cred keys delete %s'",
-		    made.profile, made.key_id, row.key_id, row.key_id);
-	else if (st == AC_OK)
-		note("rotated profile '%s': new key %s in use, old key %s "
-		     "deleted on the server",
-		    made.profile, made.key_id, row.key_id);
+	if (st == AC_OK) {
+		/* The new key is in use; the delete reports its own failure. */
+		st = api_delete_key(&old, row.key_id);
+		if (st != AC_OK)
+			note("profile '%s' now uses the new key %s, which "
+			     "works; "
+			     "the old key %s is still live on the server: "
+			     "delete it with 'anyreach-cred keys delete %s'",
+			    made.profile, made.key_id, row.key_id, row.key_id);
+		else
+			note("rotated profile '%s': new key %s in use, old key "
+			     "%s deleted on the server",
+			    made.profile, made.key_id, row.key_id);
+	}
 	cred_clear(&old);
 	cred_clear(&made);
 	return st;

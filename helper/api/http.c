@@ -17,6 +17,7 @@
 struct transfer {
 	struct http_response *rs;
 	long retry_after_ms; /* -1: the server gave none */
+	long timeout_ms;     /* what is left of the total time */
 };
 
 enum ac_status
@@ -78,7 +79,7 @@ on_header(char *data, size_t size, size_t n, void *arg)
 	if (header_value(data, size * n, "Retry-After", value, sizeof(value))) {
 		long secs = strtol(value, &end, 10);
 		if (*end == '\0' && end != value && secs >= 0)
-			t->retry_after_ms = secs * 1000;
+			t->retry_after_ms = (secs < 60 ? secs : 60) * 1000;
 	}
 	return size * n;
 }
@@ -149,12 +150,11 @@ set_options(CURL *h, const struct http_request *rq, const char *url,
     struct curl_slist *hdrs, struct transfer *t)
 {
 	struct origin o;
-	long total = total_seconds();
+	bool loopback =
+	    url_parse_origin(rq->base, &o) == 0 && origin_is_loopback(&o);
+	long low_speed = t->timeout_ms / 1000 < 15 ? t->timeout_ms / 1000 : 15;
 	/* http only where the API URL is loopback http (validated at login). */
-	const char *protos = url_parse_origin(rq->base, &o) == 0 && !o.https &&
-	                             origin_is_loopback(&o)
-	                         ? "http"
-	                         : "https";
+	const char *protos = loopback && !o.https ? "http" : "https";
 
 	curl_easy_setopt(h, CURLOPT_URL, url);
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, protos);
@@ -164,9 +164,14 @@ set_options(CURL *h, const struct http_request *rq, const char *url,
 	curl_easy_setopt(h, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, CONNECT_SECONDS);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, total);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, t->timeout_ms);
 	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, total < 15 ? total : 15L);
+	curl_easy_setopt(
+	    h, CURLOPT_LOW_SPEED_TIME, low_speed > 0 ? low_speed : 1);
+	/* A loopback API is reached directly: a proxy would see the token,
+	 * in the clear when the API URL is plain http. */
+	if (loopback)
+		curl_easy_setopt(h, CURLOPT_NOPROXY, "*");
 	curl_easy_setopt(
 	    h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)HTTP_BODY_MAX);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, "anyreach-cred/" AC_VERSION);
@@ -221,9 +226,9 @@ transfer_failed(CURLcode rc, const char *base, const char *detail)
 /* One attempt. */
 static enum ac_status
 attempt(const struct http_request *rq, const char *url,
-    struct http_response *rs, long *retry_after_ms)
+    struct http_response *rs, long timeout_ms, long *retry_after_ms)
 {
-	struct transfer t = {rs, -1};
+	struct transfer t = {rs, -1, timeout_ms};
 	char detail[CURL_ERROR_SIZE] = "";
 	struct curl_slist *hdrs = headers(rq);
 	CURL *h = curl_easy_init();
@@ -251,9 +256,19 @@ retryable(const struct http_request *rq, long status)
 	return idempotent && (status == 429 || status >= 500);
 }
 
-/* Exponential backoff with jitter, or what the server asked for. */
-static void
-wait_before_retry(int tries, long retry_after_ms)
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Exponential backoff with jitter, or what the server asked for; false,
+ * without waiting, when that would not leave time for another try. */
+static bool
+wait_before_retry(int tries, long retry_after_ms, long left_ms)
 {
 	unsigned short jitter = 0;
 	long ms = retry_after_ms >= 0 ? retry_after_ms : 500L << tries;
@@ -264,9 +279,12 @@ wait_before_retry(int tries, long retry_after_ms)
 	ms += jitter % 250;
 	if (ms > RETRY_WAIT_MAX_MS)
 		ms = RETRY_WAIT_MAX_MS;
+	if (ms + 1000 >= left_ms)
+		return false;
 	ts.tv_sec = ms / 1000;
 	ts.tv_nsec = (ms % 1000) * 1000000L;
 	nanosleep(&ts, NULL);
+	return true;
 }
 
 enum ac_status
@@ -274,16 +292,21 @@ http_send(const struct http_request *rq, struct http_response *rs)
 {
 	struct buf url = BUF_INIT((size_t)URL_MAX * 2);
 	long retry_after_ms = -1;
+	long start = now_ms(), total = total_seconds() * 1000;
 	enum ac_status st = AC_OK;
 
 	memset(rs, 0, sizeof(*rs));
 	rs->body.max = HTTP_BODY_MAX;
 	if (buf_adds(&url, rq->base) < 0 || buf_adds(&url, rq->path) < 0)
 		return fail(AC_INVALID, "the API URL is too long");
+	/* ANYREACH_API_TIMEOUT bounds the whole call, retries included. */
 	for (int tries = 0; tries < ATTEMPTS; tries++) {
-		if (tries > 0)
-			wait_before_retry(tries - 1, retry_after_ms);
-		st = attempt(rq, url.data, rs, &retry_after_ms);
+		long left = total - (now_ms() - start);
+		if (tries > 0 &&
+		    !wait_before_retry(tries - 1, retry_after_ms, left))
+			break;
+		left = total - (now_ms() - start);
+		st = attempt(rq, url.data, rs, left, &retry_after_ms);
 		if (st != AC_OK || !retryable(rq, rs->status))
 			break;
 	}

@@ -35,7 +35,7 @@ key_find(const struct cred *auth, const char *key_id, struct key_row *row)
 		st = fail(AC_SERVER, "the key list holds an unusable key id");
 	if (st == AC_OK) {
 		snprintf(row->key_id, sizeof(row->key_id), "%s", hit->key_id);
-		snprintf(row->name, sizeof(row->name), "%s", hit->name);
+		snprintf(row->name, sizeof(row->name), "%s", hit->raw_name);
 	}
 	api_keys_clear(&keys);
 	return st;

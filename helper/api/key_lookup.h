@@ -11,7 +11,7 @@
 
 struct key_row {
 	char key_id[129];
-	char name[API_TEXT_MAX];
+	char name[API_TEXT_MAX]; /* as the server has it: never printed */
 };
 
 /* The one row whose key_id is a prefix of (or equal to) key_id, asking

@@ -54,12 +54,13 @@ new_key_create(const struct cred *auth, const char *name, long long expires_ms,
 	struct api_created made = {0};
 	enum ac_status st = api_create_key(auth, name, expires_ms, &made);
 
-	/* The request went out; only its answer was lost.  Not retried (a
-	 * second key would be made), so say where to look. */
-	if (st == AC_NETWORK)
-		note("the API may have created the key before the connection "
-		     "failed: look for '%s' in 'anyreach-cred keys list' and "
-		     "delete it if it is there",
+	/* The request went out; its answer was lost or unusable, and the key
+	 * may exist.  Not retried (a second key would be made), so say where
+	 * to look. */
+	if (st == AC_NETWORK || st == AC_SERVER)
+		note("the API may have created the key anyway: look for '%s' "
+		     "in 'anyreach-cred keys list' and delete it if it is "
+		     "there",
 		    name);
 	if (st == AC_OK)
 		st = take_key(&made, name, out);
