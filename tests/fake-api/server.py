@@ -28,7 +28,7 @@ LIFETIME = 300
 KEYS_PATH = "/admin/organization-pats"        # create [DOC], list [INF]
 SCOPES_PATH = "/admin/members/me/scopes"      # [DOC]
 MODES = {"401", "403", "429", "500", "slow", "huge", "badjson",
-         "wrongprefix", "redirect", "orgclaim", "html", "escape"}
+         "wrongprefix", "redirect", "orgclaim", "html", "escape", "stream"}
 
 
 class State:
@@ -120,6 +120,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send_raw(200, b'{"pat_key": "ak_')
         elif mode == "escape":
             self.detail(400, "\x1b[2J\x1b[31mscreen cleared\x07")
+        elif mode == "stream":
+            # No Content-Length: only the client's own cap can stop it.
+            self.send_response(200)
+            self.end_headers()
+            for _ in range(64):
+                self.wfile.write(b"x" * 32768)
         elif mode == "html":
             self.send_raw(200, b"<html>\x1b[31mhello\x1b[0m</html>")
         elif mode == "redirect":
@@ -248,6 +254,8 @@ class Handler(BaseHTTPRequestHandler):
         prefix = KEYS_PATH + "/"
         if not self.path.startswith(prefix):
             return self.detail(404, "Not found")
+        if "organizations:manage" not in who[1]:          # [INF] the scope
+            return self.detail(403, "Missing required scope")
         shown = self.path[len(prefix):]
         with self.state.lock:
             hits = [kid for kid, k in self.state.keys.items()

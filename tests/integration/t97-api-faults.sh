@@ -51,6 +51,7 @@ api_reset
 check "429 with Retry-After is retried, then succeeds" \
 	test "$rc" -eq 0 -a $(($(api_count GET /admin/members/me/scopes) - gets)) -eq 2
 verify_in '{"mode":"huge"}' 12 "a reply over 1 MiB is refused, exit 12"
+verify_in '{"mode":"stream"}' 12 "an endless reply with no length is cut at 1 MiB, exit 12"
 verify_in '{"mode":"badjson"}' 12 "malformed JSON is refused, exit 12"
 verify_in '{"mode":"html"}' 12 "a reply that is not JSON is refused, exit 12"
 verify_in '{"mode":"escape"}' 12 "an error body with terminal escapes, exit 12"
@@ -179,6 +180,15 @@ for mode in $modes wrongprefix; do
 	fi
 done
 current=$(stored rot)
+# Each mode on the create call itself, then on anything rotate sends.
+for mode in 500 huge stream badjson html wrongprefix; do
+	api_mode "{\"mode\":\"$mode\",\"match\":\"POST\"}"
+	run "$AC" rotate --profile rot
+	api_reset
+	check "rotate whose create answers $mode keeps the key in use" sh -c \
+		'[ "$1" -ne 0 ] && [ "$2" = "$3" ] && "$4" verify --profile rot \
+		>/dev/null 2>&1' - "$rc" "$(stored rot)" "$current" "$AC"
+done
 for mode in $modes wrongprefix; do
 	api_mode "{\"mode\":\"$mode\",\"seconds\":3,\"target\":\"http://127.0.0.1:1/\"}"
 	run env ANYREACH_API_TIMEOUT=2 "$AC" rotate --profile rot
