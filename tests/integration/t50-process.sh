@@ -90,6 +90,10 @@ check "login at a terminal prompts and stores what was typed" \
 	test "$(secret-tool lookup xdg:schema $SCHEMA profile tty)" = "$PAT"
 check "... without echoing it" sh -c '! grep -q "$1" "$2"' - "$CANARY" "$T/screen"
 
+got=$(python3 "$(dirname "$0")/tstp_probe.py" "$AC")
+check "Ctrl-Z at the prompt gives the terminal back; fg hides input again" \
+	test "$got" = "prompt off, stopped on, continued off"
+
 "$AC" login --profile closed <&- >"$T/out" 2>"$T/err"
 rc=$?
 check "login with stdin closed reads nothing (fd 0 is not reused)" sh -c \
