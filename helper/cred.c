@@ -168,21 +168,6 @@ cred_set_expiry(struct cred *c, const char *ms)
 	return AC_OK;
 }
 
-enum ac_status
-cred_check_output(const struct cred *c, const char *org)
-{
-	if (c->token == NULL ||
-	    !grammar_is_b64token(c->token, strlen(c->token)))
-		return fail(AC_INVALID,
-		    "stored token for profile '%s' is "
-		    "malformed; log in again",
-		    c->profile);
-	if (c->kind == CRED_PAT && !grammar_is_org_id(org, strlen(org)))
-		return fail(AC_INVALID, "org id refused: it is 1-128 of "
-		                        "A-Z a-z 0-9 . _ : -");
-	return AC_OK;
-}
-
 struct bearer
 cred_bearer(const struct cred *c)
 {

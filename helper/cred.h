@@ -56,9 +56,6 @@ enum ac_status cred_set_api(struct cred *c, const char *url);
 /* Decimal epoch milliseconds, 1 to 2^53 (JSON-safe); nothing else. */
 enum ac_status cred_set_expiry(struct cred *c, const char *ms);
 
-/* Re-check the token and org just before they are emitted. */
-enum ac_status cred_check_output(const struct cred *c, const char *org);
-
 /* What to send: the token, the org only for a pat_, the expiry. */
 struct bearer cred_bearer(const struct cred *c);
 

@@ -154,17 +154,6 @@ source_api(const struct cred *c)
 	return api_override() ? api_override() : c->api;
 }
 
-enum ac_status
-source_origin(const struct cred *c, struct origin *o)
-{
-	const char *api = source_api(c);
-
-	if (api == NULL || url_parse_origin(api, o) < 0)
-		return fail(AC_INVALID,
-		    "the API URL of profile '%s' is invalid", c->profile);
-	return AC_OK;
-}
-
 static bool
 accept_origin(const struct cred *meta, void *arg)
 {

@@ -38,9 +38,6 @@ enum ac_status source_fetch(const struct store_backend *s,
  * never stored), else the profile's. */
 const char *source_api(const struct cred *c);
 
-/* The origin the credential may be sent to (of source_api()). */
-enum ac_status source_origin(const struct cred *c, struct origin *o);
-
 /* A filter that accepts only a credential for origin `want`; `seen` says
  * afterwards whether a credential was there at all (for another origin). */
 struct origin_check {

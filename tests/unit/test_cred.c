@@ -124,18 +124,34 @@ test_api_urls(void **state)
 	cred_clear(&c);
 }
 
+/* What is about to be emitted is checked again (bearer_ok), whatever
+ * happened to the struct since it was filled. */
 static void
-test_check_output(void **state)
+test_bearer_rechecked(void **state)
 {
 	struct cred c = {0};
+	struct bearer b;
 
 	(void)state;
 	assert_int_equal(set(&c, "pat_x"), AC_OK);
-	assert_int_equal(cred_check_output(&c, "org_1"), AC_OK);
-	assert_int_equal(cred_check_output(&c, "org\n1"), AC_INVALID);
-	assert_int_equal(cred_check_output(&c, ""), AC_INVALID);
+	assert_int_equal(cred_set_org(&c, "org_1"), AC_OK);
+	b = cred_bearer(&c);
+	assert_true(bearer_ok(&b));
+	assert_string_equal(b.org, "org_1");
+	c.org[3] = '\n';
+	b = cred_bearer(&c);
+	assert_false(bearer_ok(&b));
+	c.org[0] = '\0';
+	b = cred_bearer(&c);
+	assert_false(bearer_ok(&b));
 	c.token[1] = '\n'; /* as if memory or the keyring were corrupted */
-	assert_int_equal(cred_check_output(&c, "org_1"), AC_INVALID);
+	b = (struct bearer){c.token, NULL, 0};
+	assert_false(bearer_ok(&b));
+	cred_clear(&c);
+	assert_int_equal(set(&c, "ak_a.b"), AC_OK);
+	assert_int_equal(cred_set_org(&c, "org_1"), AC_OK);
+	b = cred_bearer(&c);
+	assert_null(b.org); /* an ak_ never carries one */
 	cred_clear(&c);
 }
 
@@ -150,7 +166,7 @@ main(void)
 	    cmocka_unit_test(test_token_problem_never_echoes),
 	    cmocka_unit_test(test_expiry),
 	    cmocka_unit_test(test_api_urls),
-	    cmocka_unit_test(test_check_output),
+	    cmocka_unit_test(test_bearer_rechecked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
