@@ -11,11 +11,13 @@ BINDIR    ?= $(PREFIX)/bin
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
 
-# anyreach-cred must not link libcurl (see README, "Design"): only the API
-# executable, anyreach-cred-api, does.
-PKGS      = libsecret-1 libcjson
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) libcurl)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
+# Three executables, each linking only what its commands use (see
+# helper/launch.h): anyreach-cred links neither GLib nor libcurl, and loads
+# libdbus only when it reads the keyring; anyreach-cred-keyring adds
+# libsecret; anyreach-cred-api adds libcurl.
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags libsecret-1 libcjson dbus-1 libcurl)
+LEAN_LIBS  := $(shell $(PKG_CONFIG) --libs libcjson)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs libsecret-1 libcjson)
 CURL_LIBS  := $(shell $(PKG_CONFIG) --libs libcurl)
 LIBEXECDIR ?= $(PREFIX)/libexec
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka)
@@ -55,28 +57,40 @@ $(shell mkdir -p build; [ "$$(cat build/flavor 2>/dev/null)" = $(FLAVOR) ] || \
 	echo $(FLAVOR) > build/flavor)
 
 PROTOCOL_SRC = $(wildcard protocol/*.c)
-HELPER_SRC   = $(filter-out helper/main.c helper/api_launch.c,\
-		 $(wildcard helper/*.c))
+# Each executable's own objects; everything else is in the library, from
+# which each link takes what it refers to.
+MAIN_SRC     = helper/main.c helper/api_launch.c helper/store_select_bus.c \
+	       helper/store_select_secret.c
+HELPER_SRC   = $(filter-out $(MAIN_SRC),$(wildcard helper/*.c))
 LIB_OBJ      = $(patsubst %.c,$(B)/%.o,$(PROTOCOL_SRC) $(HELPER_SRC))
 MAIN_OBJ     = $(B)/helper/main.o
 LAUNCH_OBJ   = $(B)/helper/api_launch.o
+BUS_OBJ      = $(B)/helper/store_select_bus.o
+SECRET_OBJ   = $(B)/helper/store_select_secret.o
 API_OBJ      = $(patsubst %.c,$(B)/%.o,$(wildcard helper/api/*.c))
 LIB          = $(B)/libanyreach.a
 
 UNIT_SRC     = $(wildcard tests/unit/test_*.c)
 UNIT_BIN     = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
-all: anyreach-cred anyreach-cred-api
+PROGRAMS = anyreach-cred anyreach-cred-keyring anyreach-cred-api
+all: $(PROGRAMS)
 
-anyreach-cred: $(MAIN_OBJ) $(LAUNCH_OBJ) $(LIB) build/flavor
+anyreach-cred: $(MAIN_OBJ) $(LAUNCH_OBJ) $(BUS_OBJ) $(LIB) build/flavor
 	@echo "  LINK    $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LAUNCH_OBJ) $(LIB) \
-		$(ALL_LDFLAGS) $(PKG_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LAUNCH_OBJ) $(BUS_OBJ) \
+		$(LIB) $(ALL_LDFLAGS) $(LEAN_LIBS)
 
-anyreach-cred-api: $(MAIN_OBJ) $(API_OBJ) $(LIB) build/flavor
+anyreach-cred-keyring: $(MAIN_OBJ) $(LAUNCH_OBJ) $(SECRET_OBJ) $(LIB) \
+		build/flavor
 	@echo "  LINK    $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(API_OBJ) $(LIB) \
-		$(ALL_LDFLAGS) $(PKG_LIBS) $(CURL_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LAUNCH_OBJ) $(SECRET_OBJ) \
+		$(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
+
+anyreach-cred-api: $(MAIN_OBJ) $(SECRET_OBJ) $(API_OBJ) $(LIB) build/flavor
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(SECRET_OBJ) $(API_OBJ) \
+		$(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) $(CURL_LIBS)
 
 $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@
@@ -95,7 +109,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB)
 
 # The integration tests drive the binary as `make install` lays it out.
 INST = $(abspath $(B)/inst)
-check: anyreach-cred anyreach-cred-api $(UNIT_BIN)
+check: $(PROGRAMS) $(UNIT_BIN)
 	$(Q)rm -rf $(INST)
 	$(Q)$(MAKE) -s install DESTDIR=$(INST) PREFIX=/usr
 	$(Q)AC=$(INST)/usr/bin/anyreach-cred tests/run-all.sh $(UNIT_BIN)
@@ -104,7 +118,7 @@ check: anyreach-cred anyreach-cred-api $(UNIT_BIN)
 # under valgrind memcheck (GLib's own suppressions, nothing else).
 VG_FILES = t10-login-get.sh t20-profiles.sh t30-refusals.sh t60-git.sh \
 	   t80-shells.sh t90-docker.sh t95-ci.sh t96-api.sh
-check-valgrind: anyreach-cred anyreach-cred-api $(UNIT_BIN)
+check-valgrind: $(PROGRAMS) $(UNIT_BIN)
 	$(Q)rm -rf $(INST) $(INST)-vg $(B)/vglogs && mkdir -p $(B)/vglogs
 	$(Q)$(MAKE) -s install DESTDIR=$(INST) PREFIX=/usr
 	$(Q)tests/valgrind-tree.sh $(INST) $(INST)-vg
@@ -112,23 +126,25 @@ check-valgrind: anyreach-cred anyreach-cred-api $(UNIT_BIN)
 		AC=$(INST)-vg/usr/bin/anyreach-cred tests/run-all.sh $(UNIT_BIN)
 
 # A benchmark, not a test: `make bench ROUNDS=50`.
-bench: anyreach-cred
+bench: $(PROGRAMS)
 	$(Q)ROUNDS=$(ROUNDS) tests/bench/run.sh
 
-demo: anyreach-cred
+demo: $(PROGRAMS)
 	tests/demo.sh
 
 # One binary; each calling tool finds it under the name it looks for.
 LINKS = git-credential-anyreach docker-credential-anyreach \
 	anyreach-credential-helper
 
-# anyreach-cred finds anyreach-cred-api at ../libexec/anyreach-cred/ from
-# its own directory, so BINDIR and LIBEXECDIR stay under one PREFIX.
-install: anyreach-cred anyreach-cred-api
+# anyreach-cred finds the other two at ../libexec/anyreach-cred/ from its
+# own directory, so BINDIR and LIBEXECDIR stay under one PREFIX.
+install: $(PROGRAMS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR)/anyreach-cred
 	install -m 0755 anyreach-cred $(DESTDIR)$(BINDIR)/anyreach-cred
-	install -m 0755 anyreach-cred-api \
-		$(DESTDIR)$(LIBEXECDIR)/anyreach-cred/anyreach-cred-api
+	for p in anyreach-cred-keyring anyreach-cred-api; do \
+		install -m 0755 $$p $(DESTDIR)$(LIBEXECDIR)/anyreach-cred/$$p \
+		|| exit 1; \
+	done
 	for l in $(LINKS); do \
 		ln -sf anyreach-cred $(DESTDIR)$(BINDIR)/$$l || exit 1; \
 	done
@@ -191,10 +207,10 @@ banned-check:
 		{ echo "banned function used (see BANNED in Makefile)"; false; }
 
 clean:
-	rm -rf build anyreach-cred anyreach-cred-api
+	rm -rf build $(PROGRAMS)
 
 .PHONY: all check check-valgrind bench demo install uninstall lint format-check cppcheck \
 	banned-check fuzz fuzz-build clean
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(LAUNCH_OBJ:.o=.d) \
+-include $(LIB_OBJ:.o=.d) $(patsubst %.c,$(B)/%.d,$(MAIN_SRC)) \
 	$(API_OBJ:.o=.d)

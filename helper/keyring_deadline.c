@@ -1,7 +1,5 @@
-#include <stdlib.h>
-#include <string.h>
-
 #include "keyring_deadline.h"
+#include "keyring_report.h"
 
 static struct {
 	GMutex lock;
@@ -13,20 +11,6 @@ static struct {
 	bool stopping;
 	bool fired;
 } dl;
-
-static unsigned
-configured_seconds(void)
-{
-	const char *env = getenv("ANYREACH_KEYRING_TIMEOUT");
-	unsigned v = 0;
-
-	if (env == NULL || *env == '\0' || strlen(env) > 3 ||
-	    strspn(env, "0123456789") != strlen(env))
-		return DEADLINE_DEFAULT_SECONDS;
-	for (; *env; env++)
-		v = v * 10 + (unsigned)(*env - '0');
-	return v >= 1 && v <= 600 ? v : DEADLINE_DEFAULT_SECONDS;
-}
 
 static gpointer
 watch(gpointer unused)
@@ -49,7 +33,7 @@ deadline_start(void)
 {
 	dl.stopping = false;
 	dl.fired = false;
-	dl.seconds = configured_seconds();
+	dl.seconds = keyring_timeout_seconds();
 	dl.end = g_get_monotonic_time() + (gint64)dl.seconds * G_USEC_PER_SEC;
 	dl.cancel = g_cancellable_new();
 	dl.thread = g_thread_new("deadline", watch, NULL);
@@ -80,5 +64,5 @@ deadline_fired(void)
 unsigned
 deadline_seconds(void)
 {
-	return dl.seconds ? dl.seconds : configured_seconds();
+	return dl.seconds ? dl.seconds : keyring_timeout_seconds();
 }

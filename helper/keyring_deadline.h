@@ -11,10 +11,7 @@
 #include <gio/gio.h>
 #include <stdbool.h>
 
-#define DEADLINE_DEFAULT_SECONDS 10
-
-/* Start the clock: ANYREACH_KEYRING_TIMEOUT seconds (1-600), else the
- * default.  Returns the cancellable to pass to every call. */
+/* Start the clock (keyring_timeout_seconds()).  Returns the cancellable to pass to every call. */
 GCancellable *deadline_start(void);
 
 /* Stop the clock and release it. */

@@ -2,10 +2,9 @@
  * anyreach-cred: keep Anyreach credentials in the system keyring and hand
  * them to the tools that need them.
  *
- * Built twice: as anyreach-cred, which never links libcurl and hands the
- * commands that call the API to the second build, anyreach-cred-api (see
- * api_launch.h), so that `get`, which calling tools run on every request,
- * does not pay for loading it.
+ * Built three times, with one store and one set of libraries each (see
+ * launch.h): anyreach-cred reads, anyreach-cred-keyring writes through
+ * libsecret, anyreach-cred-api calls the API through libcurl.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,13 +13,17 @@
 #include "cli.h"
 #include "commands.h"
 #include "hygiene.h"
+#include "launch.h"
 #include "output.h"
+#include "store_select.h"
 
 static enum ac_status
 run(const struct cli *cli)
 {
-	const struct store_backend *store = store_secret_service();
+	const struct store_backend *store = store_select(cli);
 
+	if (store == NULL)
+		return launch(LAUNCH_KEYRING, cli->argv);
 	switch (cli->cmd) {
 	case CMD_LOGIN:
 		return cmd_login(cli, store);

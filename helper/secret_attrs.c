@@ -1,7 +1,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "msg.h"
 #include "secret_attrs.h"
 
 static const SecretSchema schema = {
@@ -67,24 +66,6 @@ attrs_for_profile(const char *profile)
 	return t;
 }
 
-static enum ac_status
-fill(struct cred *c, const char *key, const char *value)
-{
-	if (strcmp(key, "profile") == 0)
-		return cred_set_profile(c, value);
-	if (strcmp(key, "api") == 0)
-		return cred_set_api(c, value);
-	if (strcmp(key, "kind") == 0)
-		return cred_set_kind(c, value);
-	if (strcmp(key, "org") == 0)
-		return cred_set_org(c, value);
-	if (strcmp(key, "key_id") == 0)
-		return cred_set_key_id(c, value);
-	if (strcmp(key, "expires_at") == 0)
-		return cred_set_expiry(c, value);
-	return AC_OK; /* xdg:schema and attributes of later versions */
-}
-
 enum ac_status
 attrs_to_cred(GHashTable *attrs, struct cred *c)
 {
@@ -94,12 +75,8 @@ attrs_to_cred(GHashTable *attrs, struct cred *c)
 
 	g_hash_table_iter_init(&it, attrs);
 	while (st == AC_OK && g_hash_table_iter_next(&it, &key, &value))
-		st = fill(c, key, value);
-	if (st == AC_OK && c->api == NULL)
-		st = cred_set_api(c, CRED_DEFAULT_API);
-	if (st == AC_OK && (c->kind == CRED_NONE || c->profile[0] == '\0'))
-		st = fail(AC_INVALID, "keyring item lacks kind or profile");
-	return st;
+		st = cred_attr_set(c, key, value);
+	return st == AC_OK ? cred_attrs_done(c) : st;
 }
 
 bool

@@ -1,8 +1,6 @@
 /*
- * The keyring item's schema and its attributes.  Attributes are not
- * confidential in the Secret Service (they can be read while the keyring
- * is locked), so they hold only the non-secret facts; the token is the
- * item's secret value and nothing else.
+ * The keyring item's schema and its attributes as libsecret takes them
+ * (see cred_attrs.h for what they hold).
  */
 #ifndef HELPER_SECRET_ATTRS_H
 #define HELPER_SECRET_ATTRS_H
@@ -10,9 +8,7 @@
 #include <libsecret/secret.h>
 #include <stdbool.h>
 
-#include "cred.h"
-
-#define ATTRS_SCHEMA_NAME "ai.anyreach.Credential"
+#include "cred_attrs.h"
 
 const SecretSchema *attrs_schema(void);
 

@@ -117,9 +117,7 @@ with_items(SecretServiceFlags service_flags, const char *profile,
 	}
 	session_close(&s);
 	if (st == VANISHED)
-		st = fail(AC_KEYRING, "the credential kept changing while it "
-		                      "was read (other logins at the same "
-		                      "time?); try again");
+		st = keyring_kept_changing();
 	return st;
 }
 
@@ -141,28 +139,14 @@ static enum ac_status
 take_secret(SecretItem *item, struct cred *out)
 {
 	SecretValue *value = secret_item_get_secret(item);
-	enum cred_kind kind = out->kind;
 	const char *bytes;
-	const char *why;
 	gsize len = 0;
-	enum ac_status st = AC_INVALID;
+	enum ac_status st;
 
 	if (value == NULL)
 		return keyring_locked(out->profile);
 	bytes = secret_value_get(value, &len);
-	why = cred_token_problem(bytes, len);
-	if (why)
-		fail(AC_INVALID,
-		    "the keyring item of profile '%s' holds an "
-		    "invalid token (%s); log in again",
-		    out->profile, why);
-	else if (cred_set_token(out, bytes, len) == AC_OK && out->kind == kind)
-		st = AC_OK;
-	else
-		fail(AC_INVALID,
-		    "the keyring item of profile '%s' does not "
-		    "match its token; log in again",
-		    out->profile);
+	st = cred_attr_take_token(out, bytes, len);
 	secret_value_unref(value);
 	return st;
 }
