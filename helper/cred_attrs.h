@@ -16,7 +16,8 @@
 
 /* Set one attribute of c, validating its value; unknown keys (the schema
  * name, attributes of later versions) are ignored. */
-enum ac_status cred_attr_set(struct cred *c, const char *key, const char *value);
+enum ac_status cred_attr_set(
+    struct cred *c, const char *key, const char *value);
 
 /* After the last attribute: default the API, require kind and profile. */
 enum ac_status cred_attrs_done(struct cred *c);

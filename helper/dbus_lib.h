@@ -20,7 +20,6 @@
 	X(address_escape_value)                                                \
 	X(free)                                                                \
 	X(free_string_array)                                                   \
-	X(connection_set_change_sigpipe)                                       \
 	X(connection_open_private)                                             \
 	X(connection_close)                                                    \
 	X(connection_unref)                                                    \

@@ -11,7 +11,8 @@
 #include <gio/gio.h>
 #include <stdbool.h>
 
-/* Start the clock (keyring_timeout_seconds()).  Returns the cancellable to pass to every call. */
+/* Start the clock (keyring_timeout_seconds()).  Returns the cancellable to pass
+ * to every call. */
 GCancellable *deadline_start(void);
 
 /* Stop the clock and release it. */

@@ -72,9 +72,11 @@ session_address(const struct dbus_lib *d, char *addr, size_t size)
 	if (env && *env)
 		n = snprintf(addr, size, "%s", env);
 	else {
-		snprintf(path, sizeof(path), "%s/bus", getenv("XDG_RUNTIME_DIR"));
+		snprintf(
+		    path, sizeof(path), "%s/bus", getenv("XDG_RUNTIME_DIR"));
 		escaped = d->address_escape_value(path);
-		n = escaped ? snprintf(addr, size, "unix:path=%s", escaped) : -1;
+		n = escaped ? snprintf(addr, size, "unix:path=%s", escaped)
+		            : -1;
 		d->free(escaped);
 	}
 	return n >= 0 && (size_t)n < size;
@@ -90,9 +92,6 @@ connect_bus(struct bus *b)
 		return fail(AC_KEYRING, "the D-Bus session bus address is too "
 		                        "long; check DBUS_SESSION_BUS_ADDRESS");
 	b->d->error_init(&e);
-	/* libdbus would otherwise ignore SIGPIPE for the whole process, and
-	 * `exec` would pass that on to the command it runs. */
-	b->d->connection_set_change_sigpipe(FALSE);
 	b->conn = b->d->connection_open_private(addr, &e);
 	if (b->conn == NULL)
 		return bus_fail(b, &e, "connecting to the session bus");
@@ -105,10 +104,12 @@ static enum ac_status
 hello(struct bus *b)
 {
 	DBusMessage *reply = NULL;
-	DBusMessage *call = b->d->message_new_method_call("org.freedesktop.DBus",
-	    "/org/freedesktop/DBus", "org.freedesktop.DBus", "Hello");
-	enum ac_status st = bus_call(b, call, &reply, "connecting to the "
-	                                             "session bus");
+	DBusMessage *call =
+	    b->d->message_new_method_call("org.freedesktop.DBus",
+	        "/org/freedesktop/DBus", "org.freedesktop.DBus", "Hello");
+	enum ac_status st = bus_call(b, call, &reply,
+	    "connecting to the "
+	    "session bus");
 
 	if (reply)
 		b->d->message_unref(reply);
@@ -178,8 +179,9 @@ bus_match_signal(
     struct bus *b, const char *path, const char *iface, const char *member)
 {
 	DBusMessage *reply = NULL;
-	DBusMessage *call = b->d->message_new_method_call("org.freedesktop.DBus",
-	    "/org/freedesktop/DBus", "org.freedesktop.DBus", "AddMatch");
+	DBusMessage *call =
+	    b->d->message_new_method_call("org.freedesktop.DBus",
+	        "/org/freedesktop/DBus", "org.freedesktop.DBus", "AddMatch");
 	char text[1024];
 	const char *rule = text;
 	int n = snprintf(text, sizeof(text),

@@ -9,7 +9,6 @@
  * ai.anyreach.Credential in the xdg:schema attribute.  A locked item is
  * unlocked through the service's own prompt, as libsecret does.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -64,8 +63,11 @@ open_session(struct reader *r)
 	if (m)
 		d->message_iter_init_append(m, &it);
 	st = call(r, m,
-	    m && d->message_iter_append_basic(&it, DBUS_TYPE_STRING, &algorithm) &&
-	        d->message_iter_open_container(&it, DBUS_TYPE_VARIANT, "s", &v) &&
+	    m &&
+	        d->message_iter_append_basic(
+	            &it, DBUS_TYPE_STRING, &algorithm) &&
+	        d->message_iter_open_container(
+	            &it, DBUS_TYPE_VARIANT, "s", &v) &&
 	        d->message_iter_append_basic(&v, DBUS_TYPE_STRING, &none) &&
 	        d->message_iter_close_container(&it, &v),
 	    &reply, doing);
@@ -106,7 +108,8 @@ struct found {
 static const char *
 found_at(const struct found *f, int i)
 {
-	return i < f->n_unlocked ? f->unlocked[i] : f->locked[i - f->n_unlocked];
+	return i < f->n_unlocked ? f->unlocked[i]
+	                         : f->locked[i - f->n_unlocked];
 }
 
 static void
@@ -123,8 +126,8 @@ static enum ac_status
 search(struct reader *r, const char *profile, struct found *f)
 {
 	const struct dbus_lib *d = r->d;
-	DBusMessage *m = bus_method(
-	    &r->bus, SECRET_SERVICE_PATH, SECRET_IFACE("Service"), "SearchItems");
+	DBusMessage *m = bus_method(&r->bus, SECRET_SERVICE_PATH,
+	    SECRET_IFACE("Service"), "SearchItems");
 	DBusMessage *reply;
 	DBusMessageIter it, dict;
 	DBusError e;
@@ -135,7 +138,9 @@ search(struct reader *r, const char *profile, struct found *f)
 	if (m)
 		d->message_iter_init_append(m, &it);
 	st = call(r, m,
-	    m && d->message_iter_open_container(&it, DBUS_TYPE_ARRAY, "{ss}", &dict) &&
+	    m &&
+	        d->message_iter_open_container(
+	            &it, DBUS_TYPE_ARRAY, "{ss}", &dict) &&
 	        append_pair(d, &dict, ATTRS_SCHEMA_KEY, ATTRS_SCHEMA_NAME) &&
 	        append_pair(d, &dict, "profile", profile) &&
 	        d->message_iter_close_container(&it, &dict),
@@ -305,8 +310,8 @@ prompt(struct reader *r, const char *path, const char *profile)
 	if (st == AC_OK) {
 		m = bus_method(&r->bus, path, SECRET_IFACE("Prompt"), "Prompt");
 		st = call(r, m,
-		    m && r->d->message_append_args(m, DBUS_TYPE_STRING, &window,
-		             DBUS_TYPE_INVALID),
+		    m && r->d->message_append_args(
+		             m, DBUS_TYPE_STRING, &window, DBUS_TYPE_INVALID),
 		    &reply, doing);
 	}
 	if (reply)
@@ -364,7 +369,7 @@ static enum ac_status
 take_value(const struct dbus_lib *d, DBusMessage *reply, struct cred *c)
 {
 	DBusMessageIter it, secret, value;
-	const unsigned char *bytes = NULL;
+	unsigned char *bytes = NULL; /* into the message, which we own */
 	int len = 0;
 	enum ac_status st;
 
@@ -380,11 +385,9 @@ take_value(const struct dbus_lib *d, DBusMessage *reply, struct cred *c)
 	d->message_iter_recurse(&secret, &value);
 	d->message_iter_get_fixed_array(&value, &bytes, &len);
 	st = cred_attr_take_token(c, (const char *)bytes, (size_t)len);
-	/* The message is ours and about to be freed: wipe the copy of the
-	 * secret it holds (its bytes are const only to callers who share
-	 * it). */
+	/* The message is about to be freed: wipe its copy of the secret. */
 	if (len > 0)
-		explicit_bzero((void *)(uintptr_t)bytes, (size_t)len);
+		explicit_bzero(bytes, (size_t)len);
 	return st;
 }
 
@@ -395,8 +398,8 @@ read_secret(struct reader *r, const char *path, struct cred *c)
 	DBusMessage *reply,
 	    *m = bus_method(&r->bus, path, SECRET_IFACE("Item"), "GetSecret");
 	enum ac_status st = call(r, m,
-	    m && r->d->message_append_args(m, DBUS_TYPE_OBJECT_PATH, &session,
-	             DBUS_TYPE_INVALID),
+	    m && r->d->message_append_args(
+	             m, DBUS_TYPE_OBJECT_PATH, &session, DBUS_TYPE_INVALID),
 	    &reply, "reading the credential");
 
 	if (st != AC_OK)

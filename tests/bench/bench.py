@@ -62,9 +62,19 @@ def instructions(argv, stdin=b"", env=None):
     return 0
 
 
+def personality(ac, name):
+    """anyreach-cred under a calling tool's name, as make install links it."""
+    link = os.path.join(os.path.dirname(ac), "build", "bench", name)
+    if not os.path.islink(link):
+        os.symlink(os.path.abspath(ac), link)
+    return link
+
+
 def cases(ac, git_helper, noop):
     env_ci = dict(os.environ, ANYREACH_TOKEN=SECRET)
     gitreq = b"protocol=https\nhost=bench.example\n\n"
+    docker = personality(ac, "docker-credential-anyreach")
+    header = personality(ac, "anyreach-credential-helper")
     return [
         ("process exec floor", [noop], b"", None),
         ("secret-tool lookup", ["secret-tool", "lookup", "service", "bench",
@@ -76,6 +86,10 @@ def cases(ac, git_helper, noop):
         ("anyreach-cred get (keyring)", [ac, "get"], b"", None),
         ("anyreach-cred git get (keyring)", [ac, "git", "get"],
          b"protocol=https\nhost=api.anyreach.ai\n\n", None),
+        ("docker-credential-anyreach get (keyring)", [docker, "get"],
+         b"https://api.anyreach.ai", None),
+        ("anyreach-credential-helper get (keyring)", [header, "get"],
+         b'{"uri": "https://api.anyreach.ai/v1/calls"}', None),
         ("anyreach-cred get (ANYREACH_TOKEN)", [ac, "get"], b"", env_ci),
     ]
 
@@ -102,6 +116,46 @@ def store_times(ac, rounds):
     return statistics.median(tool), statistics.median(ours)
 
 
+def loaded_libraries(argv, stdin, env):
+    """The shared objects the dynamic loader opened, dlopen included."""
+    env = dict(env or os.environ, LD_DEBUG="files")
+    p = subprocess.run(argv, input=stdin, env=env, capture_output=True)
+    return {line.split("file=")[1].split()[0]
+            for line in p.stderr.decode(errors="replace").splitlines()
+            if "file=" in line and "[0];  needed by" in line
+            or "file=" in line and "dynamically loaded by" in line}
+
+
+def verdict(name, value, limit, fmt):
+    met = "met" if value <= limit else "NOT MET"
+    print(f"  {name:52} {value:{fmt}} <= {limit:{fmt}}  {met}")
+
+
+def targets(table, times, ac):
+    """The issue's targets, measured in this run."""
+    med = {name: statistics.median(t) for name, t in times.items()}
+    print("\ntargets:")
+    for name, *_ in table:
+        if name.endswith("(keyring)"):
+            verdict(f"{name.split(' (')[0]} / secret-tool",
+                    med[name] / med["secret-tool lookup"], 0.5, ".2f")
+    verdict("get from ANYREACH_TOKEN / exec floor",
+            med["anyreach-cred get (ANYREACH_TOKEN)"] /
+            med["process exec floor"], 1.5, ".2f")
+    tool = peak_kib(*table[1][1:])
+    ours = max(peak_kib(argv, stdin, env) for name, argv, stdin, env in table
+               if name.startswith("anyreach") or "-anyreach" in name)
+    verdict("peak KiB, largest of ours / secret-tool's", ours, tool, "d")
+    for name, argv, stdin, env in table:
+        if "anyreach" in name:
+            libs = loaded_libraries(argv, stdin, env)
+            heavy = sorted(lib for lib in libs
+                           if "libcurl" in lib or "libglib" in lib)
+            print(f"  {name:52} loads {len(libs)} libraries"
+                  f"{', among them ' + ', '.join(heavy) if heavy else ''}"
+                  f"; libcurl {'MAPPED' if any('libcurl' in x for x in heavy) else 'not mapped'}")
+
+
 def main():
     rounds, ac, git_helper, noop = int(sys.argv[1]), *sys.argv[2:5]
     store_all(ac, git_helper)
@@ -114,14 +168,15 @@ def main():
                 raise SystemExit(f"{name} did not return the secret")
             times[name].append(ms)
     base = statistics.median(times["secret-tool lookup"])
-    print(f"{'lookup of one secret':38} {'wall ms':>8} {'ratio':>6} "
+    print(f"{'lookup of one secret':42} {'wall ms':>8} {'ratio':>6} "
           f"{'instr (M)':>10} {'peak KiB':>9}")
     for name, argv, stdin, env in table:
         med = statistics.median(times[name])
         ins = instructions(argv, stdin, env) / 1e6
         ins_text = f"{ins:10.1f}" if ins else f"{'n/a':>10}"  # Go binaries
-        print(f"{name:38} {med:8.2f} {med / base:6.2f} {ins_text} "
+        print(f"{name:42} {med:8.2f} {med / base:6.2f} {ins_text} "
               f"{peak_kib(argv, stdin, env):9d}")
+    targets(table, times, ac)
     tool, ours = store_times(ac, max(3, rounds // 3))
     print(f"\nstore: secret-tool store {tool:.2f} ms, anyreach-cred login "
           f"{ours:.2f} ms (ratio {ours / tool:.2f})")

@@ -1,0 +1,61 @@
+#!/bin/sh
+# get reads the keyring in its own lean way (helper/store_bus.c) and hands
+# every write to anyreach-cred-keyring: check what each loads, that the
+# reader finds what libsecret stored, and that it leaves no trace in the
+# processes it runs.
+. "$(dirname "$0")/lib.sh"
+keyring_clear
+run_in "$AK" "$AC" login
+
+# The shared objects a run opened, dlopen included (ld.so's own log).
+libs_of() {
+	LD_DEBUG=files "$@" 2>&1 >/dev/null </dev/null |
+		sed -n 's/.*file=\([^ ]*\) .*\(needed by\|dynamically loaded\).*/\1/p'
+}
+env_libs=$(ANYREACH_TOKEN=$AK libs_of "$AC" get)
+check "get from ANYREACH_TOKEN loads neither libdbus nor GLib nor libcurl" \
+	sh -c '! printf "%s\n" "$1" | grep -q "dbus\|glib\|secret\|curl"' - \
+	"$env_libs"
+kr_libs=$(libs_of "$AC" get)
+check "get from the keyring loads libdbus, and neither GLib nor libcurl" \
+	sh -c 'printf "%s\n" "$1" | grep -q "libdbus-1" &&
+	! printf "%s\n" "$1" | grep -q "glib\|secret\|curl"' - "$kr_libs"
+git_libs=$(printf 'protocol=https\nhost=api.anyreach.ai\n\n' |
+	LD_DEBUG=files "$(dirname "$AC")/git-credential-anyreach" get 2>&1 \
+	>/dev/null | grep -c "libglib\|libcurl")
+check "git get loads neither GLib nor libcurl" test "$git_libs" -eq 0
+login_libs=$(printf '%s' "$AK" | LD_DEBUG=files "$AC" login 2>&1 |
+	grep -c "file=libsecret-1")
+check "login hands over to the libsecret executable" test "$login_libs" -ge 1
+
+# This process ignores SIGPIPE (and libdbus would make it), but exec's
+# command gets the dispositions its caller had.
+control=$(sh -c 'sed -n "s/^SigIgn:[[:space:]]*//p" /proc/$$/status')
+run "$AC" exec -- sh -c 'sed -n "s/^SigIgn:[[:space:]]*//p" /proc/$$/status'
+check "exec's command ignores the signals it would have anyway" \
+	test "$rc" -eq 0 -a "$out" = "$control"
+
+# Between a store and the removal of the item it replaced, two items: the
+# newer is the one served (Modified has whole seconds).
+sleep 1.1
+printf '%s' "$AK2" | secret-tool store --label=t xdg:schema $SCHEMA \
+	profile default kind ak key_id key2 api https://api.anyreach.ai
+run "$AC" get --format env
+check "of two items for a profile, the newer is served" sh -c '
+	printf "%s\n" "$1" | grep -q "key2"' - "$out"
+keyring_clear
+run_in "$AK" "$AC" login
+
+# Without DBUS_SESSION_BUS_ADDRESS, $XDG_RUNTIME_DIR/bus, as libdbus and
+# GLib find it; a directory name with D-Bus address syntax in it.
+bus=$(printf '%s' "$DBUS_SESSION_BUS_ADDRESS" |
+	sed -n 's/^unix:path=\([^,]*\).*/\1/p')
+odd="$T/run dir,a=b;c"
+mkdir -p "$odd"
+ln -s "$bus" "$odd/bus"
+run env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$odd" "$AC" get \
+	--format env
+check "the bus is found at \$XDG_RUNTIME_DIR/bus, whatever its name" sh -c '
+	[ "$1" -eq 0 ] && printf "%s\n" "$2" | grep -q key1' - "$rc" "$out"
+
+done_testing
