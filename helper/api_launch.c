@@ -5,5 +5,5 @@ enum ac_status
 cmd_api(const struct cli *cli, const struct store_backend *s)
 {
 	(void)s;
-	return launch(LAUNCH_API, cli->argv);
+	return launch(LAUNCH_API, cli);
 }

@@ -237,6 +237,7 @@ cli_parse(int argc, char **argv, const char *as, struct cli *out)
 	enum ac_status st = cmd ? AC_OK : AC_USAGE;
 
 	memset(out, 0, sizeof(*out));
+	out->as = as;
 	out->argv = argv;
 	if (st == AC_OK && as == NULL)
 		st = pick_command(&argc, &argv, &cmd);

@@ -44,9 +44,10 @@ struct cli {
 	const char *name;
 	const char *expires;
 	const char *store_as;
-	char **argv; /* the whole command line, for the API executable */
-	char **args; /* what follows the options: an operation, or exec's */
-	int nargs;   /* command and its arguments */
+	const char *as; /* the tool's command this binary was run as, or NULL */
+	char **argv;    /* the whole command line, for launch.h */
+	char **args;    /* what follows the options: an operation, or exec's */
+	int nargs;      /* command and its arguments */
 };
 
 /* Fill out from argv.  `as` names the command when the binary was run

@@ -16,14 +16,15 @@
 #ifndef HELPER_LAUNCH_H
 #define HELPER_LAUNCH_H
 
-#include "status.h"
+#include "cli.h"
 
 #define LAUNCH_KEYRING "anyreach-cred-keyring"
 #define LAUNCH_API "anyreach-cred-api"
 
 /* Replace this process by program, from ../libexec/anyreach-cred/ beside
  * this executable (as `make install` lays it out), else from this
- * executable's directory (the build tree).  Returns only on failure. */
-enum ac_status launch(const char *program, char *const argv[]);
+ * executable's directory (the build tree), with cli's command line.
+ * Returns only on failure. */
+enum ac_status launch(const char *program, const struct cli *cli);
 
 #endif

@@ -23,7 +23,7 @@ run(const struct cli *cli)
 	const struct store_backend *store = store_select(cli);
 
 	if (store == NULL)
-		return launch(LAUNCH_KEYRING, cli->argv);
+		return launch(LAUNCH_KEYRING, cli);
 	switch (cli->cmd) {
 	case CMD_LOGIN:
 		return cmd_login(cli, store);
