@@ -19,7 +19,9 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags libsecret-1 libcjson dbus-1 libcurl
 LEAN_LIBS  := $(shell $(PKG_CONFIG) --libs libcjson)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs libsecret-1 libcjson)
 CURL_LIBS  := $(shell $(PKG_CONFIG) --libs libcurl)
-LIBEXECDIR ?= $(PREFIX)/libexec
+# Not a setting: anyreach-cred finds the other executables at
+# ../libexec/anyreach-cred/ from its own directory (helper/launch.c).
+LIBEXECDIR  = $(PREFIX)/libexec
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka)
 
 WERROR   ?= -Werror

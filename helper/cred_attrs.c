@@ -1,7 +1,35 @@
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cred_attrs.h"
 #include "msg.h"
+
+long long
+cred_attrs_age(const char *stored_at, unsigned long long modified)
+{
+	char *end;
+	long long ms;
+
+	if (stored_at && *stored_at >= '1' && *stored_at <= '9') {
+		errno = 0;
+		ms = strtoll(stored_at, &end, 10);
+		if (errno == 0 && *end == '\0')
+			return ms;
+	}
+	return modified > LLONG_MAX / 1000 ? LLONG_MAX
+	                                   : (long long)modified * 1000;
+}
+
+bool
+cred_attrs_newer(
+    long long age, const char *path, long long best_age, const char *best_path)
+{
+	if (age != best_age)
+		return age > best_age;
+	return strcmp(path, best_path) > 0;
+}
 
 enum ac_status
 cred_attr_set(struct cred *c, const char *key, const char *value)

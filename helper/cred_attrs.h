@@ -14,6 +14,20 @@
 /* Where libsecret keeps the schema name among the attributes. */
 #define ATTRS_SCHEMA_KEY "xdg:schema"
 
+/* When the item was stored, in epoch milliseconds: written with every
+ * item, so that of two items of a profile (for a moment during a store,
+ * or for good after a failed removal) every reader takes the same one. */
+#define ATTRS_STORED_KEY "stored_at"
+
+/* How new an item is: its stored_at (NULL or invalid: 0), else the
+ * service's Modified time, in whole seconds. */
+long long cred_attrs_age(const char *stored_at, unsigned long long modified);
+
+/* Whether the item (age, path) is newer than (best_age, best_path); the
+ * object path breaks ties, so the choice never depends on listing order. */
+bool cred_attrs_newer(
+    long long age, const char *path, long long best_age, const char *best_path);
+
 /* Set one attribute of c, validating its value; unknown keys (the schema
  * name, attributes of later versions) are ignored. */
 enum ac_status cred_attr_set(

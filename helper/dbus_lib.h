@@ -16,14 +16,14 @@
 #define DBUS_LIB_FUNCTIONS(X)                                                  \
 	X(error_init)                                                          \
 	X(error_free)                                                          \
-	X(error_is_set)                                                        \
 	X(address_escape_value)                                                \
 	X(free)                                                                \
 	X(free_string_array)                                                   \
 	X(connection_open_private)                                             \
 	X(connection_close)                                                    \
 	X(connection_unref)                                                    \
-	X(connection_send_with_reply_and_block)                                \
+	X(connection_send)                                                     \
+	X(connection_has_messages_to_send)                                     \
 	X(connection_read_write)                                               \
 	X(connection_pop_message)                                              \
 	X(message_new_method_call)                                             \
@@ -31,6 +31,9 @@
 	X(message_append_args)                                                 \
 	X(message_get_args)                                                    \
 	X(message_get_path)                                                    \
+	X(message_get_sender)                                                  \
+	X(message_get_reply_serial)                                            \
+	X(set_error_from_message)                                              \
 	X(message_is_signal)                                                   \
 	X(message_iter_init)                                                   \
 	X(message_iter_init_append)                                            \

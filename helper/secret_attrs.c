@@ -15,6 +15,7 @@ static const SecretSchema schema = {
             {"key_id", SECRET_SCHEMA_ATTRIBUTE_STRING},
             /* a string: epoch ms do not fit the 32-bit integer type */
             {"expires_at", SECRET_SCHEMA_ATTRIBUTE_STRING},
+            {ATTRS_STORED_KEY, SECRET_SCHEMA_ATTRIBUTE_STRING},
             {NULL, 0},
         },
 };
@@ -53,6 +54,8 @@ attrs_from_cred(const struct cred *c)
 		snprintf(ms, sizeof(ms), "%lld", c->expires_ms);
 		put(t, "expires_at", ms);
 	}
+	snprintf(ms, sizeof(ms), "%lld", (long long)(g_get_real_time() / 1000));
+	put(t, ATTRS_STORED_KEY, ms);
 	return t;
 }
 

@@ -12,7 +12,7 @@
 
 const SecretSchema *attrs_schema(void);
 
-/* A new table of the attributes that describe c. */
+/* A new table of the attributes that describe c, stored now. */
 GHashTable *attrs_from_cred(const struct cred *c);
 
 /* A search pattern: the profile alone, or every item of the schema. */

@@ -1,6 +1,8 @@
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "keyring_report.h"
 #include "msg.h"
@@ -9,15 +11,21 @@
 #define DBUS_ERR(name) "org.freedesktop.DBus.Error." name
 
 static int
-ms_left(const struct bus *b)
+ms_until(const struct timespec *end)
 {
 	struct timespec now;
 	long long ms;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (long long)(b->end.tv_sec - now.tv_sec) * 1000 +
-	     (b->end.tv_nsec - now.tv_nsec) / 1000000;
+	ms = (long long)(end->tv_sec - now.tv_sec) * 1000 +
+	     (end->tv_nsec - now.tv_nsec) / 1000000;
 	return ms > 0 ? (int)ms : 0;
+}
+
+static int
+ms_left(const struct bus *b)
+{
+	return ms_until(&b->end);
 }
 
 static bool
@@ -26,18 +34,15 @@ is(const DBusError *e, const char *name)
 	return strcmp(e->name, name) == 0;
 }
 
-/* Map a D-Bus error onto the reports everyone else gives, and free it. */
+/* Map an error reply onto the reports everyone else gives, and free it. */
 static enum ac_status
 bus_fail(struct bus *b, DBusError *e, const char *doing)
 {
 	enum ac_status st;
 	const char *detail = e->message ? e->message : e->name;
 
-	if (is(e, DBUS_ERR("NoReply")) || is(e, DBUS_ERR("Timeout")) ||
-	    is(e, DBUS_ERR("TimedOut")) || ms_left(b) == 0)
-		st = keyring_timed_out(doing);
-	else if (is(e, DBUS_ERR("ServiceUnknown")) ||
-	         is(e, DBUS_ERR("NameHasNoOwner")))
+	if (is(e, DBUS_ERR("ServiceUnknown")) ||
+	    is(e, DBUS_ERR("NameHasNoOwner")))
 		st = keyring_no_service();
 	else if (is(e, SECRET_IFACE("Error.IsLocked")))
 		st = keyring_is_locked(doing);
@@ -48,11 +53,6 @@ bus_fail(struct bus *b, DBusError *e, const char *doing)
 	         is(e, DBUS_ERR("UnknownMethod")) ||
 	         is(e, DBUS_ERR("UnknownInterface")))
 		st = BUS_VANISHED;
-	else if (is(e, DBUS_ERR("NoServer")) ||
-	         is(e, DBUS_ERR("FileNotFound")) ||
-	         is(e, DBUS_ERR("Disconnected")) ||
-	         is(e, DBUS_ERR("NoNetwork")) || is(e, DBUS_ERR("IOError")))
-		st = keyring_unreachable(doing, detail);
 	else
 		st = keyring_other(doing, detail);
 	b->d->error_free(e);
@@ -82,24 +82,66 @@ session_address(const struct dbus_lib *d, char *addr, size_t size)
 	return n >= 0 && (size_t)n < size;
 }
 
+/* libdbus connects with a blocking connect(), which waits for good on a
+ * socket whose listener has stopped accepting.  An alarm bounds it: the
+ * message is made before it is armed, as the handler may only write. */
+static char alarm_text[512];
+static size_t alarm_len;
+
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	if (write(STDERR_FILENO, alarm_text, alarm_len) < 0)
+		_exit(AC_KEYRING);
+	_exit(AC_KEYRING);
+}
+
+static void
+arm_alarm(unsigned seconds)
+{
+	int n = snprintf(alarm_text, sizeof(alarm_text),
+	    "anyreach-cred: the D-Bus session bus did not answer within %u s "
+	    "while connecting; check DBUS_SESSION_BUS_ADDRESS\n",
+	    seconds);
+
+	alarm_len = n > 0 ? (size_t)n : 0;
+	signal(SIGALRM, on_alarm);
+	alarm(seconds);
+}
+
+static void
+disarm_alarm(void)
+{
+	alarm(0);
+	signal(SIGALRM, SIG_DFL);
+}
+
 static enum ac_status
 connect_bus(struct bus *b)
 {
 	DBusError e;
 	char addr[8192];
+	enum ac_status st = AC_OK;
 
 	if (!session_address(b->d, addr, sizeof(addr)))
 		return fail(AC_KEYRING, "the D-Bus session bus address is too "
 		                        "long; check DBUS_SESSION_BUS_ADDRESS");
 	b->d->error_init(&e);
+	arm_alarm(keyring_timeout_seconds());
 	b->conn = b->d->connection_open_private(addr, &e);
-	if (b->conn == NULL)
-		return bus_fail(b, &e, "connecting to the session bus");
-	return AC_OK;
+	disarm_alarm();
+	if (b->conn == NULL) {
+		st = keyring_unreachable("connecting to the session bus",
+		    e.message ? e.message : e.name);
+		b->d->error_free(&e);
+	}
+	return st;
 }
 
 /* The bus's own Hello, sent by hand: dbus_bus_register() would wait 25 s
- * for a bus that never answers, whatever the deadline says. */
+ * for a bus that never answers, whatever the deadline says.  A peer that
+ * does not know Hello is no bus. */
 static enum ac_status
 hello(struct bus *b)
 {
@@ -107,12 +149,14 @@ hello(struct bus *b)
 	DBusMessage *call =
 	    b->d->message_new_method_call("org.freedesktop.DBus",
 	        "/org/freedesktop/DBus", "org.freedesktop.DBus", "Hello");
-	enum ac_status st = bus_call(b, call, &reply,
-	    "connecting to the "
-	    "session bus");
+	const char *doing = "connecting to the session bus";
+	enum ac_status st = bus_call(b, call, &reply, doing);
 
 	if (reply)
 		b->d->message_unref(reply);
+	if (st == BUS_VANISHED)
+		st = keyring_unreachable(
+		    doing, "no message bus at that address");
 	return st;
 }
 
@@ -121,7 +165,7 @@ bus_open(struct bus *b)
 {
 	enum ac_status st = keyring_check_bus();
 
-	b->conn = NULL;
+	memset(b, 0, sizeof(*b));
 	if (st == AC_OK)
 		st = dbus_lib_load(&b->d);
 	if (st != AC_OK)
@@ -139,6 +183,9 @@ bus_open(struct bus *b)
 void
 bus_close(struct bus *b)
 {
+	if (b->watch.caught)
+		b->d->message_unref(b->watch.caught);
+	b->watch.caught = NULL;
 	if (b->conn == NULL)
 		return;
 	b->d->connection_close(b->conn);
@@ -154,83 +201,161 @@ bus_method(
 	    SECRET_SERVICE_NAME, path, iface, method);
 }
 
+/* The watched signal: from the watched path, and from the service that
+ * answered our calls, since anyone on the bus may send us a signal. */
+static bool
+is_watched(struct bus *b, DBusMessage *m)
+{
+	const struct bus_watch *w = &b->watch;
+	const char *path = b->d->message_get_path(m);
+	const char *sender = b->d->message_get_sender(m);
+
+	return w->iface && w->caught == NULL &&
+	       b->d->message_is_signal(m, w->iface, w->member) && path &&
+	       strcmp(path, w->path) == 0 && sender &&
+	       strcmp(sender, b->service) == 0;
+}
+
+/* Take in what has arrived: the reply to serial (if not 0) into *reply,
+ * the watched signal into the watch, the rest dropped. */
+static void
+take_messages(struct bus *b, dbus_uint32_t serial, DBusMessage **reply)
+{
+	DBusMessage *m;
+
+	while (*reply == NULL &&
+	       (m = b->d->connection_pop_message(b->conn)) != NULL) {
+		if (serial && b->d->message_get_reply_serial(m) == serial)
+			*reply = m;
+		else if (is_watched(b, m))
+			b->watch.caught = m;
+		else
+			b->d->message_unref(m);
+	}
+}
+
+/* Pump the connection until *reply or the watched signal has come, or
+ * the deadline passes; bounded I/O only. */
+static enum ac_status
+pump(
+    struct bus *b, dbus_uint32_t serial, DBusMessage **reply, const char *doing)
+{
+	for (;;) {
+		take_messages(b, serial, reply);
+		if (serial ? *reply != NULL : b->watch.caught != NULL)
+			return AC_OK;
+		if (ms_left(b) == 0)
+			return keyring_timed_out(doing);
+		if (!b->d->connection_read_write(b->conn, ms_left(b)))
+			return keyring_unreachable(
+			    doing, "the connection was closed");
+	}
+}
+
+static void
+remember_service(struct bus *b, DBusMessage *reply)
+{
+	const char *sender = b->d->message_get_sender(reply);
+
+	/* the bus itself answers Hello and AddMatch */
+	if (b->service[0] == '\0' && sender &&
+	    strcmp(sender, "org.freedesktop.DBus") != 0 &&
+	    strlen(sender) < sizeof(b->service))
+		memcpy(b->service, sender, strlen(sender) + 1);
+}
+
 enum ac_status
 bus_call(
     struct bus *b, DBusMessage *call, DBusMessage **reply, const char *doing)
 {
+	dbus_uint32_t serial = 0;
 	DBusError e;
-	int ms = ms_left(b);
+	enum ac_status st;
 
 	*reply = NULL;
 	if (call == NULL)
 		return fail(AC_FAILURE, "out of memory");
-	b->d->error_init(&e);
-	if (ms > 0)
-		*reply = b->d->connection_send_with_reply_and_block(
-		    b->conn, call, ms, &e);
+	if (!b->d->connection_send(b->conn, call, &serial))
+		serial = 0;
 	b->d->message_unref(call);
-	if (ms == 0)
-		return keyring_timed_out(doing);
-	return *reply ? AC_OK : bus_fail(b, &e, doing);
+	if (serial == 0)
+		return fail(AC_FAILURE, "out of memory");
+	st = pump(b, serial, reply, doing);
+	if (st != AC_OK)
+		return st;
+	b->d->error_init(&e);
+	if (b->d->set_error_from_message(&e, *reply)) {
+		b->d->message_unref(*reply);
+		*reply = NULL;
+		return bus_fail(b, &e, doing);
+	}
+	remember_service(b, *reply);
+	return AC_OK;
 }
 
 enum ac_status
-bus_match_signal(
+bus_watch_signal(
     struct bus *b, const char *path, const char *iface, const char *member)
 {
+	struct bus_watch *w = &b->watch;
 	DBusMessage *reply = NULL;
 	DBusMessage *call =
 	    b->d->message_new_method_call("org.freedesktop.DBus",
 	        "/org/freedesktop/DBus", "org.freedesktop.DBus", "AddMatch");
 	char text[1024];
 	const char *rule = text;
+	const char *doing = "waiting for the keyring";
 	int n = snprintf(text, sizeof(text),
 	    "type='signal',sender='%s',path='%s',interface='%s',member='%s'",
 	    SECRET_SERVICE_NAME, path, iface, member);
 	enum ac_status st = AC_OK;
 
-	if (n < 0 || (size_t)n >= sizeof(text))
-		st = keyring_other("waiting for the keyring", "path too long");
+	if (n < 0 || (size_t)n >= sizeof(text) ||
+	    strlen(path) >= sizeof(w->path))
+		st = keyring_other(doing, "object path too long");
 	else if (call && !b->d->message_append_args(
 	                     call, DBUS_TYPE_STRING, &rule, DBUS_TYPE_INVALID))
 		st = fail(AC_FAILURE, "out of memory");
-	if (st == AC_OK)
-		st = bus_call(b, call, &reply, "waiting for the keyring");
-	else if (call)
-		b->d->message_unref(call);
+	if (st != AC_OK) {
+		if (call)
+			b->d->message_unref(call);
+		return st;
+	}
+	memcpy(w->path, path, strlen(path) + 1);
+	w->iface = iface;
+	w->member = member;
+	st = bus_call(b, call, &reply, doing);
 	if (reply)
 		b->d->message_unref(reply);
 	return st;
 }
 
-static bool
-is_the_signal(struct bus *b, DBusMessage *m, const char *path,
-    const char *iface, const char *member)
+enum ac_status
+bus_wait_signal(struct bus *b, DBusMessage **signal, const char *doing)
 {
-	const char *from = b->d->message_get_path(m);
+	DBusMessage *none = NULL;
+	enum ac_status st = pump(b, 0, &none, doing);
 
-	return b->d->message_is_signal(m, iface, member) && from &&
-	       strcmp(from, path) == 0;
+	*signal = st == AC_OK ? b->watch.caught : NULL;
+	b->watch.caught = NULL;
+	return st;
 }
 
-enum ac_status
-bus_wait_signal(struct bus *b, const char *path, const char *iface,
-    const char *member, DBusMessage **signal, const char *doing)
+void
+bus_send_last(struct bus *b, DBusMessage *call, int grace_ms)
 {
-	DBusMessage *m;
+	struct timespec end;
 
-	*signal = NULL;
-	for (;;) {
-		while ((m = b->d->connection_pop_message(b->conn)) != NULL) {
-			if (is_the_signal(b, m, path, iface, member)) {
-				*signal = m;
-				return AC_OK;
-			}
-			b->d->message_unref(m);
-		}
-		if (ms_left(b) == 0)
-			return keyring_timed_out(doing);
-		if (!b->d->connection_read_write(b->conn, ms_left(b)))
-			return keyring_unreachable(doing, "disconnected");
-	}
+	if (call == NULL)
+		return;
+	(void)b->d->connection_send(b->conn, call, NULL);
+	b->d->message_unref(call);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_nsec += (long)grace_ms * 1000000L;
+	end.tv_sec += end.tv_nsec / 1000000000L;
+	end.tv_nsec %= 1000000000L;
+	while (b->d->connection_has_messages_to_send(b->conn) &&
+	       ms_until(&end) > 0 &&
+	       b->d->connection_read_write(b->conn, ms_until(&end)))
+		;
 }

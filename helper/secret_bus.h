@@ -1,9 +1,12 @@
 /*
  * A private connection to the session bus for calls to the Secret Service,
- * through libdbus, with one deadline over the whole operation (connecting
- * included): a bus or daemon that never answers costs the caller at most
- * keyring_timeout_seconds().  Failures are reported as keyring_report.h
- * says, except BUS_VANISHED, which the caller handles.
+ * through libdbus, with one deadline over the whole operation: a bus or
+ * daemon that never answers costs the caller at most
+ * keyring_timeout_seconds().  libdbus's blocking calls flush and
+ * authenticate without a time limit, so this never uses them: it queues a
+ * message and pumps the connection itself, matching replies by serial.
+ * Failures are reported as keyring_report.h says, except BUS_VANISHED,
+ * which the caller handles.
  */
 #ifndef HELPER_SECRET_BUS_H
 #define HELPER_SECRET_BUS_H
@@ -17,15 +20,24 @@
 #define SECRET_SERVICE_PATH "/org/freedesktop/secrets"
 #define SECRET_IFACE(name) "org.freedesktop.Secret." name
 
-/* Not an exit status: the object called no longer exists (another process
- * replaced or removed the item), and the operation is worth running again
- * from its search. */
+/* Not an exit status: the item called no longer exists (another process
+ * replaced or removed it), and the operation is worth running again from
+ * its search. */
 #define BUS_VANISHED ((enum ac_status)100)
+
+/* A signal being waited for, and the first one that came. */
+struct bus_watch {
+	char path[256];
+	const char *iface, *member;
+	DBusMessage *caught;
+};
 
 struct bus {
 	const struct dbus_lib *d;
 	DBusConnection *conn;
 	struct timespec end;
+	char service[256]; /* the unique name that answered for the service */
+	struct bus_watch watch;
 };
 
 /* Load libdbus, connect and say Hello; the deadline starts here. */
@@ -40,13 +52,17 @@ DBusMessage *bus_method(
 enum ac_status bus_call(
     struct bus *b, DBusMessage *call, DBusMessage **reply, const char *doing);
 
-/* Wait for signal iface.member from path (after an AddMatch for it). */
-enum ac_status bus_wait_signal(struct bus *b, const char *path,
-    const char *iface, const char *member, DBusMessage **signal,
-    const char *doing);
-
-/* Subscribe to signal iface.member from path of the Secret Service. */
-enum ac_status bus_match_signal(
+/* Watch for signal iface.member from path of the Secret Service, from
+ * now on (signals that come during later calls are kept). */
+enum ac_status bus_watch_signal(
     struct bus *b, const char *path, const char *iface, const char *member);
+
+/* The watched signal (the caller unrefs it), once it has come. */
+enum ac_status bus_wait_signal(
+    struct bus *b, DBusMessage **signal, const char *doing);
+
+/* Send call (consumed) without waiting for a reply, giving it at most
+ * grace_ms to leave: for a last word after the deadline. */
+void bus_send_last(struct bus *b, DBusMessage *call, int grace_ms);
 
 #endif

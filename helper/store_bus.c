@@ -19,6 +19,7 @@
 #include "store_bus.h"
 
 #define ATTEMPTS 5
+#define DISMISS_GRACE_MS 250
 #define PROPERTIES "org.freedesktop.DBus.Properties"
 
 struct reader {
@@ -71,6 +72,8 @@ open_session(struct reader *r)
 	        d->message_iter_append_basic(&v, DBUS_TYPE_STRING, &none) &&
 	        d->message_iter_close_container(&it, &v),
 	    &reply, doing);
+	if (st == BUS_VANISHED) /* whatever owns the name is no keyring */
+		return keyring_no_service();
 	if (st != AC_OK)
 		return st;
 	if (d->message_iter_init(reply, &it) &&
@@ -145,6 +148,8 @@ search(struct reader *r, const char *profile, struct found *f)
 	        append_pair(d, &dict, "profile", profile) &&
 	        d->message_iter_close_container(&it, &dict),
 	    &reply, doing);
+	if (st == BUS_VANISHED)
+		return keyring_no_service();
 	if (st != AC_OK)
 		return st;
 	d->error_init(&e);
@@ -201,16 +206,42 @@ properties(struct reader *r, const char *path, DBusMessage **reply)
 	    reply, "reading the keyring item");
 }
 
-static dbus_uint64_t
-modified(const struct dbus_lib *d, DBusMessage *props)
+/* The value of attribute key of the item, or NULL. */
+static const char *
+attribute(const struct dbus_lib *d, DBusMessage *props, const char *key)
+{
+	DBusMessageIter v, dict, entry;
+	const char *k, *value;
+
+	if (!find_property(d, props, "Attributes", &v) ||
+	    d->message_iter_get_arg_type(&v) != DBUS_TYPE_ARRAY)
+		return NULL;
+	for (d->message_iter_recurse(&v, &dict);
+	     d->message_iter_get_arg_type(&dict) == DBUS_TYPE_DICT_ENTRY;
+	     d->message_iter_next(&dict)) {
+		d->message_iter_recurse(&dict, &entry);
+		if (d->message_iter_get_arg_type(&entry) != DBUS_TYPE_STRING)
+			return NULL;
+		d->message_iter_get_basic(&entry, &k);
+		if (strcmp(k, key) != 0 || !d->message_iter_next(&entry) ||
+		    d->message_iter_get_arg_type(&entry) != DBUS_TYPE_STRING)
+			continue;
+		d->message_iter_get_basic(&entry, &value);
+		return value;
+	}
+	return NULL;
+}
+
+static long long
+age(const struct dbus_lib *d, DBusMessage *props)
 {
 	DBusMessageIter v;
-	dbus_uint64_t when = 0;
+	dbus_uint64_t modified = 0;
 
 	if (find_property(d, props, "Modified", &v) &&
 	    d->message_iter_get_arg_type(&v) == DBUS_TYPE_UINT64)
-		d->message_iter_get_basic(&v, &when);
-	return when;
+		d->message_iter_get_basic(&v, &modified);
+	return cred_attrs_age(attribute(d, props, ATTRS_STORED_KEY), modified);
 }
 
 static bool
@@ -233,14 +264,16 @@ newest(struct reader *r, const struct found *f, const char **path,
     DBusMessage **props)
 {
 	enum ac_status st = AC_OK;
+	long long best = 0;
 	DBusMessage *p;
 
 	*props = NULL;
-	for (int i = 0; st == AC_OK && i < f->n_unlocked + f->n_locked; i++) {
+	for (int i = 0; i < f->n_unlocked + f->n_locked; i++) {
 		st = properties(r, found_at(f, i), &p);
 		if (st != AC_OK)
 			break;
-		if (*props && modified(r->d, p) < modified(r->d, *props)) {
+		if (*props && !cred_attrs_newer(
+		                  age(r->d, p), found_at(f, i), best, *path)) {
 			r->d->message_unref(p);
 			continue;
 		}
@@ -248,6 +281,7 @@ newest(struct reader *r, const struct found *f, const char **path,
 			r->d->message_unref(*props);
 		*props = p;
 		*path = found_at(f, i);
+		best = age(r->d, p);
 	}
 	if (st != AC_OK && *props) {
 		r->d->message_unref(*props);
@@ -296,7 +330,8 @@ attributes(const struct dbus_lib *d, DBusMessage *props, struct cred *c)
 	return st == AC_OK ? cred_attrs_done(c) : st;
 }
 
-/* Show the prompt the service asked for and wait for its verdict. */
+/* Show the prompt the service asked for and wait for its verdict; at the
+ * deadline, dismiss it, so that no dialog outlives the request. */
 static enum ac_status
 prompt(struct reader *r, const char *path, const char *profile)
 {
@@ -304,7 +339,7 @@ prompt(struct reader *r, const char *path, const char *profile)
 	DBusMessage *m, *reply = NULL, *done = NULL;
 	DBusMessageIter it;
 	dbus_bool_t dismissed = TRUE;
-	enum ac_status st = bus_match_signal(
+	enum ac_status st = bus_watch_signal(
 	    &r->bus, path, SECRET_IFACE("Prompt"), "Completed");
 
 	if (st == AC_OK) {
@@ -317,8 +352,12 @@ prompt(struct reader *r, const char *path, const char *profile)
 	if (reply)
 		r->d->message_unref(reply);
 	if (st == AC_OK)
-		st = bus_wait_signal(&r->bus, path, SECRET_IFACE("Prompt"),
-		    "Completed", &done, doing);
+		st = bus_wait_signal(&r->bus, &done, doing);
+	if (st == AC_KEYRING)
+		bus_send_last(&r->bus,
+		    bus_method(
+		        &r->bus, path, SECRET_IFACE("Prompt"), "Dismiss"),
+		    DISMISS_GRACE_MS);
 	if (st != AC_OK)
 		return st;
 	if (r->d->message_iter_init(done, &it) &&
@@ -440,7 +479,7 @@ get_once(struct reader *r, const char *profile, const struct store_filter *f,
 static enum ac_status
 bus_get(const char *profile, const struct store_filter *f, struct cred *out)
 {
-	struct reader r;
+	struct reader r = {0};
 	char name[GRAMMAR_PROFILE_MAX + 1];
 	enum ac_status st = bus_open(&r.bus);
 
@@ -451,8 +490,7 @@ bus_get(const char *profile, const struct store_filter *f, struct cred *out)
 	r.d = r.bus.d;
 	st = open_session(&r);
 	/* A concurrent store replaces items; start again from the search. */
-	for (int i = 0; st == AC_OK || (st == BUS_VANISHED && i < ATTEMPTS);
-	     i++) {
+	for (int i = 0; st == AC_OK && i < ATTEMPTS; i++) {
 		st = get_once(&r, name, f, out);
 		if (st != BUS_VANISHED)
 			break;

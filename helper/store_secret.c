@@ -121,17 +121,36 @@ with_items(SecretServiceFlags service_flags, const char *profile,
 	return st;
 }
 
+static long long
+age(SecretItem *item)
+{
+	GHashTable *attrs = secret_item_get_attributes(item);
+	long long a =
+	    cred_attrs_age(g_hash_table_lookup(attrs, ATTRS_STORED_KEY),
+	        secret_item_get_modified(item));
+
+	g_hash_table_unref(attrs);
+	return a;
+}
+
 /* Between a store and the removal of the item it replaced, a reader can
  * see two items; the newer one is the one being stored. */
 static SecretItem *
 newest(GList *items)
 {
 	SecretItem *best = NULL;
+	long long best_age = 0;
 
-	for (GList *l = items; l; l = l->next)
-		if (best == NULL || secret_item_get_modified(l->data) >=
-		                        secret_item_get_modified(best))
+	for (GList *l = items; l; l = l->next) {
+		long long a = age(l->data);
+		if (best == NULL ||
+		    cred_attrs_newer(a, g_dbus_proxy_get_object_path(l->data),
+		        best_age,
+		        g_dbus_proxy_get_object_path(G_DBUS_PROXY(best)))) {
 			best = l->data;
+			best_age = a;
+		}
+	}
 	return best;
 }
 

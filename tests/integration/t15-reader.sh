@@ -43,8 +43,37 @@ printf '%s' "$AK2" | secret-tool store --label=t xdg:schema $SCHEMA \
 run "$AC" get --format env
 check "of two items for a profile, the newer is served" sh -c '
 	printf "%s\n" "$1" | grep -q "key2"' - "$out"
+
+# Each item says when it was stored (in ms), which outranks Modified, and
+# both readers (this one and libsecret's in anyreach-cred-keyring) agree,
+# even on a tie, where the object path decides.
+keyring=$(dirname "$AC")/../libexec/anyreach-cred/anyreach-cred-keyring
+stored() { # TOKEN KEY_ID STORED_AT
+	printf '%s' "$1" | secret-tool store --label=t xdg:schema $SCHEMA \
+		profile default kind ak key_id "$2" stored_at "$3" \
+		api https://api.anyreach.ai
+}
+keyring_clear
+stored "$AK" key1 1900000000000
+sleep 1.1
+stored "$AK2" key2 1800000000000
+run "$AC" get --format env
+lean=$out
+run "$keyring" get --format env
+check "the item stored last by its own account is served, not the last modified" \
+	sh -c 'printf "%s\n" "$1" | grep -q key1 && [ "$1" = "$2" ]' - "$lean" "$out"
+keyring_clear
+stored "$AK" key1 1900000000000
+stored "$AK2" key2 1900000000000
+run "$AC" get --format env
+lean=$out
+run "$keyring" get --format env
+check "on a tie both readers serve the same item" test "$lean" = "$out"
 keyring_clear
 run_in "$AK" "$AC" login
+check "login writes when it stored the item" sh -c '
+	secret-tool search --all xdg:schema '$SCHEMA' profile default 2>&1 |
+	grep -q "^attribute.stored_at = 1[0-9]\{12\}$"'
 
 # Without DBUS_SESSION_BUS_ADDRESS, $XDG_RUNTIME_DIR/bus, as libdbus and
 # GLib find it; a directory name with D-Bus address syntax in it.

@@ -22,6 +22,29 @@ expect "a bus address that leads nowhere: exit 4" 4
 check "... saying it cannot reach the bus" sh -c '
 	printf "%s" "$1" | grep -q "cannot reach the D-Bus session bus"' - "$err"
 
+# A bus that accepts and never speaks, and one whose listener stopped
+# accepting (a full backlog): libdbus would wait on either for good.
+for kind in silent full; do
+	python3 "$(dirname "$0")/servers/stuck_socket.py" "$kind" \
+		"$T/$kind.sock" &
+	bg_pids="$bg_pids $!"
+done
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+	[ -S "$T/silent.sock" ] && [ -S "$T/full.sock" ] && break
+	sleep 0.2
+done
+sleep 0.3 # the full one fills its backlog after binding
+for kind in silent full; do
+	t0=$(now_ms)
+	run env DBUS_SESSION_BUS_ADDRESS="unix:path=$T/$kind.sock" \
+		ANYREACH_KEYRING_TIMEOUT=2 "$AC" get
+	t1=$(now_ms)
+	check "a $kind bus: get gives up after the 2 s asked for, exit 4" \
+		test "$rc" -eq 4 -a $((t1 - t0)) -ge 1900 -a $((t1 - t0)) -lt 4000
+	check "... saying it did not answer" sh -c '
+		printf "%s" "$1" | grep -q "did not answer within 2 s"' - "$err"
+done
+
 t0=$(now_ms)
 run dbus-run-session --config-file="$(dirname "$0")/bare-bus.conf" -- \
 	"$AC" get
