@@ -17,13 +17,33 @@
 #include "output.h"
 #include "store_select.h"
 
+static enum ac_status run_with(
+    const struct cli *cli, const struct store_backend *store);
+
 static enum ac_status
 run(const struct cli *cli)
 {
-	const struct store_backend *store = store_select(cli);
+	const struct store_backend *store = NULL;
+	enum ac_status st;
 
-	if (store == NULL)
-		return launch(LAUNCH_KEYRING, cli);
+	if (cli->cmd == CMD_VERSION) {
+		printf("anyreach-cred %s\n", AC_VERSION);
+		return output_finish();
+	}
+	if (cli->cmd == CMD_HELP) {
+		/* A bare `anyreach-cred` is a usage error. */
+		cli_usage(stderr, CMD_HELP);
+		return AC_USAGE;
+	}
+	st = store_select(cli, &store);
+	if (st != AC_OK)
+		return st;
+	return store ? run_with(cli, store) : launch(LAUNCH_KEYRING, cli);
+}
+
+static enum ac_status
+run_with(const struct cli *cli, const struct store_backend *store)
+{
 	switch (cli->cmd) {
 	case CMD_LOGIN:
 		return cmd_login(cli, store);
@@ -48,14 +68,8 @@ run(const struct cli *cli)
 		return mode_docker(cli, store);
 	case CMD_CREDENTIAL_HELPER:
 		return mode_credential_helper(cli, store);
-	case CMD_VERSION:
-		printf("anyreach-cred %s\n", AC_VERSION);
-		return output_finish();
-	case CMD_HELP:
 	default:
-		/* A bare `anyreach-cred` is a usage error. */
-		cli_usage(stderr, CMD_HELP);
-		return AC_USAGE;
+		return AC_FAILURE; /* every command is handled above */
 	}
 }
 

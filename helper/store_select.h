@@ -9,8 +9,9 @@
 #include "cli.h"
 #include "store.h"
 
-/* The store for cli's command, or NULL when this executable does not run
- * it and anyreach-cred-keyring must. */
-const struct store_backend *store_select(const struct cli *cli);
+/* Into *out, the store for cli's command (see store_choice.h), or NULL
+ * when this executable does not run it and anyreach-cred-keyring must. */
+enum ac_status store_select(
+    const struct cli *cli, const struct store_backend **out);
 
 #endif

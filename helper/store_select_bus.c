@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "store_bus.h"
+#include "store_choice.h"
 #include "store_select.h"
 
 /* What this executable runs itself: the commands that only read a
@@ -33,8 +34,13 @@ runs_here(const struct cli *cli)
 	}
 }
 
-const struct store_backend *
-store_select(const struct cli *cli)
+/* The kernel store needs no other library: every command runs here. */
+enum ac_status
+store_select(const struct cli *cli, const struct store_backend **out)
 {
-	return runs_here(cli) ? store_bus_reader() : NULL;
+	enum ac_status st = store_chosen(out);
+
+	if (st == AC_OK && *out == NULL && runs_here(cli))
+		*out = store_bus_reader();
+	return st;
 }

@@ -1,8 +1,13 @@
+#include "store_choice.h"
 #include "store_select.h"
 
-const struct store_backend *
-store_select(const struct cli *cli)
+enum ac_status
+store_select(const struct cli *cli, const struct store_backend **out)
 {
+	enum ac_status st = store_chosen(out);
+
 	(void)cli;
-	return store_secret_service();
+	if (st == AC_OK && *out == NULL)
+		*out = store_secret_service();
+	return st;
 }
