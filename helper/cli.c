@@ -20,6 +20,7 @@ enum opt_bit {
 	O_NAME = 1 << 9,
 	O_EXPIRES_IN = 1 << 10,
 	O_STORE_AS = 1 << 11,
+	O_UNDO = 1 << 12,
 };
 
 #define ANY_ARGS (-1)
@@ -36,6 +37,8 @@ static const struct command {
     {"logout", CMD_LOGOUT, O_PROFILE | O_REVOKE, 0},
     {"status", CMD_STATUS, O_PROFILE, 0},
     {"exec", CMD_EXEC, O_PROFILE | O_ORG | O_NESTED, ANY_ARGS},
+    {"doctor", CMD_DOCTOR, O_PROFILE, 0},
+    {"setup", CMD_SETUP, O_API | O_UNDO, 1},
     {"git", CMD_GIT, O_PROFILE, 1},
     {"docker", CMD_DOCKER, O_PROFILE, ANY_ARGS},
     {"credential-helper", CMD_CREDENTIAL_HELPER, O_PROFILE, ANY_ARGS},
@@ -60,6 +63,7 @@ static const struct option long_opts[] = {
     {"name", required_argument, NULL, 'N'},
     {"expires", required_argument, NULL, 'E'},
     {"store-as", required_argument, NULL, 'S'},
+    {"undo", no_argument, NULL, 'U'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -115,6 +119,8 @@ opt_bit(int ch)
 		return O_EXPIRES_IN;
 	case 'S':
 		return O_STORE_AS;
+	case 'U':
+		return O_UNDO;
 	default:
 		return 0;
 	}
@@ -159,6 +165,9 @@ set_option(struct cli *out, int ch, const char *arg)
 		break;
 	case 'S':
 		out->store_as = arg;
+		break;
+	case 'U':
+		out->undo = true;
 		break;
 	case 'h':
 		out->help = true;

@@ -21,6 +21,8 @@ enum cli_command {
 	CMD_LOGOUT,
 	CMD_STATUS,
 	CMD_EXEC,
+	CMD_DOCTOR,
+	CMD_SETUP,
 	CMD_GIT,               /* git credential-helper protocol */
 	CMD_DOCKER,            /* docker-credential-helpers protocol */
 	CMD_CREDENTIAL_HELPER, /* EngFlow/Bazel header helper protocol */
@@ -41,6 +43,7 @@ struct cli {
 	bool json;
 	bool allow_nested;
 	bool revoke;
+	bool undo;
 	const char *name;
 	const char *expires;
 	const char *store_as;

@@ -12,6 +12,8 @@ enum ac_status cmd_list(const struct cli *cli, const struct store_backend *s);
 enum ac_status cmd_logout(const struct cli *cli, const struct store_backend *s);
 enum ac_status cmd_status(const struct cli *cli, const struct store_backend *s);
 enum ac_status cmd_exec(const struct cli *cli, const struct store_backend *s);
+enum ac_status cmd_doctor(const struct cli *cli, const struct store_backend *s);
+enum ac_status cmd_setup(const struct cli *cli, const struct store_backend *s);
 
 /* The helper protocols, one per calling tool. */
 enum ac_status mode_git(const struct cli *cli, const struct store_backend *s);

@@ -62,6 +62,10 @@ run_with(const struct cli *cli, const struct store_backend *store)
 		return cmd_status(cli, store);
 	case CMD_EXEC:
 		return cmd_exec(cli, store);
+	case CMD_DOCTOR:
+		return cmd_doctor(cli, store);
+	case CMD_SETUP:
+		return cmd_setup(cli, store);
 	case CMD_GIT:
 		return mode_git(cli, store);
 	case CMD_DOCKER:

@@ -17,6 +17,8 @@ runs_here(const struct cli *cli)
 	switch (cli->cmd) {
 	case CMD_GET:
 	case CMD_EXEC:
+	case CMD_DOCTOR:
+	case CMD_SETUP:
 	case CMD_CREDENTIAL_HELPER:
 	case CMD_HELP:
 	case CMD_VERSION:

@@ -14,6 +14,8 @@ static const char overview[] =
     "  logout  remove a profile's credential from the keyring\n"
     "  status  show the profile in effect and what is stored for it\n"
     "  exec    run a command with ANYREACH_TOKEN in its environment\n"
+    "  doctor  check what works here (bus, keyring, tools) and what to do\n"
+    "  setup   configure git or docker to use anyreach-cred (--undo)\n"
     "  verify  check the credential with the API and print its scopes\n"
     "  keys    create, list or delete org API keys through the API\n"
     "  rotate  replace a profile's org API key with a new one\n"
@@ -83,6 +85,26 @@ static const char *const command_usage[] = {
         "Remove the profile's credential from the keyring.  With --revoke,\n"
         "first delete the org API key on the server; if that fails, the\n"
         "keyring keeps it so you can try again.\n",
+    [CMD_DOCTOR] =
+        "usage: anyreach-cred doctor [--profile P]\n"
+        "\n"
+        "Check, one line each, what get needs and the calling tools use:\n"
+        "the token source, the store (session bus, Secret Service, default\n"
+        "collection and whether it is locked, or the kernel keyring), the\n"
+        "profile, the helper links on PATH, and git's and docker's\n"
+        "configuration.  Reads no secret and raises no prompt.  Exits 0 when\n"
+        "get will work, else with the code get would exit with.\n",
+    [CMD_SETUP] =
+        "usage: anyreach-cred setup git|docker [--undo] [--api URL]\n"
+        "\n"
+        "Configure a calling tool to ask anyreach-cred for the API's host\n"
+        "(--api, else ANYREACH_API_URL, else https://api.anyreach.ai):\n"
+        "  git     credential.<url>.helper \"\" then \"anyreach\" in\n"
+        "          ~/.gitconfig (the empty one keeps other helpers from\n"
+        "          storing the secret)\n"
+        "  docker  credHelpers[host] = \"anyreach\" in ~/.docker/config.json,\n"
+        "          keeping every other key, written atomically\n"
+        "--undo removes exactly what setup added.\n",
     [CMD_STATUS] = "usage: anyreach-cred status [--profile P]\n"
                    "\n"
                    "Show the profile in effect, where it came from, and what\n"

@@ -1,4 +1,5 @@
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -237,4 +238,29 @@ origin_is_loopback(const struct origin *o)
 {
 	return strcmp(o->host, "localhost") == 0 ||
 	       strcmp(o->host, "[::1]") == 0 || is_ipv4_loopback(o->host);
+}
+
+int
+url_origin_hostport(const struct origin *o, char *out, size_t size)
+{
+	int n;
+
+	if (o->port == (o->https ? 443u : 80u))
+		n = snprintf(out, size, "%s", o->host);
+	else
+		n = snprintf(out, size, "%s:%u", o->host, o->port);
+	return n >= 0 && (size_t)n < size ? 0 : -1;
+}
+
+int
+url_origin_text(const struct origin *o, char *out, size_t size)
+{
+	char hostport[URL_HOST_MAX + 8];
+	int n;
+
+	if (url_origin_hostport(o, hostport, sizeof(hostport)) < 0)
+		return -1;
+	n = snprintf(out, size, "%s://%s", o->https ? "https" : "http",
+	    hostport);
+	return n >= 0 && (size_t)n < size ? 0 : -1;
 }

@@ -8,6 +8,7 @@
 #define PROTOCOL_URL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define URL_HOST_MAX 253
 #define URL_MAX 2048
@@ -31,6 +32,12 @@ int url_origin_from_parts(
     const char *scheme, const char *hostport, struct origin *o);
 
 bool origin_equal(const struct origin *a, const struct origin *b);
+
+/* "host" or "host:port" when the port is not the scheme's default (as
+ * docker names a registry), and "scheme://" that (as git names a URL);
+ * 0, or -1 when size is too small. */
+int url_origin_hostport(const struct origin *o, char *out, size_t size);
+int url_origin_text(const struct origin *o, char *out, size_t size);
 
 /* Whether the host is 127.0.0.0/8, ::1 or localhost. */
 bool origin_is_loopback(const struct origin *o);

@@ -1,0 +1,196 @@
+/*
+ * doctor: what works, what does not and what to do, one line each, and
+ * an exit status that says whether `get` will work (0), or how it would
+ * fail (the same code get would return).  It reads no secret and raises
+ * no prompt: a stored credential is found by its attributes only.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../protocol/url.h"
+#include "commands.h"
+#include "doctor_tools.h"
+#include "keyring_probe.h"
+#include "msg.h"
+#include "output.h"
+#include "source.h"
+#include "store_choice.h"
+#include "store_kernel.h"
+
+static void
+line(const char *mark, const char *what, const char *detail)
+{
+	printf("%-4s  %-26s  %s\n", mark, what, detail);
+	fflush(stdout); /* in order with the error lines on stderr */
+}
+
+/* A filter that refuses everything, remembering what it was shown. */
+static bool
+remember(const struct cred *meta, void *arg)
+{
+	struct cred *seen = arg;
+
+	seen->kind = meta->kind;
+	snprintf(seen->profile, sizeof(seen->profile), "%s", meta->profile);
+	return false;
+}
+
+static enum ac_status
+stored(const struct store_backend *s, const char *profile)
+{
+	struct cred seen = {0}, c = {0};
+	struct store_filter f = {remember, &seen};
+	char text[160], what[GRAMMAR_PROFILE_MAX + 16];
+	enum ac_status st = s->get(profile, &f, &c);
+
+	cred_clear(&c);
+	snprintf(what, sizeof(what), "profile %s", profile);
+	if (seen.kind != CRED_NONE) {
+		snprintf(text, sizeof(text), "%s stored",
+		    seen.kind == CRED_AK ? "an org API key"
+		                         : "a personal access token");
+		line("ok", what, text);
+		return AC_OK;
+	}
+	if (st == AC_NOTFOUND)
+		line("FAIL", what, "nothing stored; run 'anyreach-cred login'");
+	return st;
+}
+
+static enum ac_status
+secret_service(void)
+{
+	struct keyring_probe p;
+
+	keyring_probe(&p);
+	line(p.bus ? "FAIL" : "ok", "session bus",
+	    p.bus ? "see the error above" : "reachable");
+	if (p.bus)
+		return p.bus;
+	line(p.service ? "FAIL" : "ok", "Secret Service",
+	    p.service ? "see the error above" : "answers");
+	if (p.service)
+		return p.service;
+	if (p.collection[0] == '\0') {
+		line("warn", "default collection",
+		    "none yet; a desktop login (or the first store) creates "
+		    "it");
+		return AC_OK;
+	}
+	line(p.locked ? "warn" : "ok", "default collection",
+	    p.locked ? "locked: get asks to unlock it, which needs a desktop "
+	               "prompt; else it exits 5"
+	             : "unlocked");
+	return p.locked ? AC_LOCKED : AC_OK;
+}
+
+static enum ac_status
+store_checks(const struct store_backend *s, const struct store_backend *kernel,
+    const char *profile)
+{
+	const char *why = store_kernel_problem();
+	enum ac_status st = AC_OK, found;
+
+	if (kernel) {
+		line(why ? "FAIL" : "ok", "kernel keyring",
+		    why ? why : "usable (ANYREACH_STORE=kernel)");
+		if (why)
+			return AC_KEYRING;
+	} else {
+		line("--", "kernel keyring",
+		    why ? "not usable here"
+		        : "usable; ANYREACH_STORE=kernel would select it");
+		st = secret_service();
+		if (st != AC_OK && st != AC_LOCKED)
+			return st;
+	}
+	found = stored(s, profile); /* what is stored shows while locked */
+	return found != AC_OK ? found : st;
+}
+
+static enum ac_status
+environment(const struct store_backend *s, const char *profile)
+{
+	struct cred c = {0};
+	enum source_kind src = source_in_effect();
+	char text[200];
+	enum ac_status st = cred_set_profile(&c, profile);
+
+	if (st == AC_OK)
+		st = source_fetch(s, NULL, &c);
+	snprintf(text, sizeof(text), "%s: %s, used instead of the keyring",
+	    source_name(src), st == AC_OK ? "valid" : "unusable");
+	line(st == AC_OK ? "ok" : "FAIL", "token source", text);
+	cred_clear(&c);
+	return st;
+}
+
+static void
+links(void)
+{
+	static const char *const names[] = {"anyreach-cred",
+	    "git-credential-anyreach", "docker-credential-anyreach",
+	    "anyreach-credential-helper"};
+	char path[4096];
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		bool found = doctor_on_path(names[i], path, sizeof(path));
+		line(found ? "ok" : "warn", names[i],
+		    found
+		        ? path
+		        : "not on PATH; install anyreach-cred with its links");
+	}
+}
+
+static void
+tools(void)
+{
+	struct origin o;
+	char url[600], host[300], found[256];
+
+	if (source_default_origin(&o) != AC_OK ||
+	    url_origin_text(&o, url, sizeof(url)) < 0 ||
+	    url_origin_hostport(&o, host, sizeof(host)) < 0)
+		return;
+	if (!doctor_git_helper(url, found, sizeof(found)))
+		line("--", "git", "not installed");
+	else
+		line(strstr(found, "anyreach") ? "ok" : "warn", "git",
+		    strstr(found, "anyreach")
+		        ? "uses git-credential-anyreach for the API"
+		        : "not set up; run 'anyreach-cred setup git'");
+	if (!doctor_docker_helper(host, found, sizeof(found)))
+		line("--", "docker", "no ~/.docker/config.json");
+	else
+		line(strcmp(found, "anyreach") == 0 ? "ok" : "warn", "docker",
+		    strcmp(found, "anyreach") == 0
+		        ? "uses docker-credential-anyreach for the API"
+		        : "not set up; run 'anyreach-cred setup docker'");
+}
+
+enum ac_status
+cmd_doctor(const struct cli *cli, const struct store_backend *s)
+{
+	const char *profile = cli_profile(cli);
+	const struct store_backend *kernel = NULL;
+	enum ac_status st = store_chosen(&kernel);
+
+	if (st != AC_OK)
+		return st;
+	line("--", "store",
+	    kernel ? "kernel keyring (ANYREACH_STORE=kernel)"
+	           : "Secret Service");
+	if (source_in_effect() == SOURCE_KEYRING)
+		st = store_checks(s, kernel, profile);
+	else
+		st = environment(s, profile);
+	links();
+	tools();
+	if (st == AC_OK)
+		printf("get will work.\n");
+	else
+		printf("get will not work yet (it would exit %d); see the "
+		       "lines marked FAIL or warn.\n",
+		    (int)st);
+	return output_finish() == AC_OK ? st : AC_FAILURE;
+}

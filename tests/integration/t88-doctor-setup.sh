@@ -1,0 +1,126 @@
+#!/bin/sh
+# doctor gives the right verdict, and exit status, in each situation; setup
+# configures git and docker for real and --undo takes exactly that out.
+. "$(dirname "$0")/lib.sh"
+keyring_clear
+bin=$(dirname "$AC")
+export PATH="$bin:$PATH"
+
+verdict() { # NAME RC PATTERN: doctor exited RC and printed PATTERN
+	check "$1" sh -c '[ "$1" -eq "$2" ] && printf "%s\n" "$3" | grep -q "$4"' \
+		- "$rc" "$2" "$out" "$3"
+}
+
+run "$AC" doctor
+verdict "nothing stored: doctor exits 1 and says to log in" 1 \
+	"FAIL  profile default .*anyreach-cred login"
+run_in "$AK" "$AC" login
+run "$AC" doctor
+verdict "all well: doctor exits 0, get will work" 0 "^get will work"
+check "... naming the bus, the service and the unlocked collection" sh -c '
+	printf "%s\n" "$1" | grep -q "^ok  *session bus" &&
+	printf "%s\n" "$1" | grep -q "^ok  *Secret Service" &&
+	printf "%s\n" "$1" | grep -q "^ok  *default collection *unlocked" &&
+	printf "%s\n" "$1" | grep -q "^ok  *profile default *an org API key"' \
+	- "$out"
+check "... and the helper links on PATH" sh -c '
+	printf "%s\n" "$1" | grep -q "^ok  *git-credential-anyreach *$2/"' \
+	- "$out" "$bin"
+check "doctor never prints the secret" sh -c '
+	! printf "%s\n" "$1" | grep -q "$2"' - "$out" "$CANARY"
+
+run env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$T/none" "$AC" doctor
+verdict "no session bus: exit 4, the bus marked FAIL" 4 "^FAIL  session bus"
+check "... with the fix on stderr" sh -c '
+	printf "%s" "$1" | grep -q "dbus-run-session"' - "$err"
+run dbus-run-session --config-file="$(dirname "$0")/bare-bus.conf" -- \
+	"$AC" doctor
+verdict "no Secret Service: exit 4, the service marked FAIL" 4 \
+	"^FAIL  Secret Service"
+run env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$T/none" \
+	ANYREACH_TOKEN="$AK" "$AC" doctor
+verdict "env only, no bus: exit 0, ANYREACH_TOKEN used" 0 \
+	"^ok  *token source *ANYREACH_TOKEN: valid"
+run env ANYREACH_TOKEN="ak_broken" "$AC" doctor
+verdict "an invalid ANYREACH_TOKEN: exit 3" 3 "^FAIL  token source"
+
+dbus-send --session --dest=org.freedesktop.secrets --print-reply \
+	/org/freedesktop/secrets org.freedesktop.Secret.Service.Lock \
+	array:objpath:/org/freedesktop/secrets/collection/login >/dev/null
+run "$AC" doctor
+verdict "a locked keyring: exit 5, said so" 5 \
+	"^warn  default collection *locked"
+check "... with no prompt raised (it returns at once)" test -z "$err"
+printf %s "$KEYRING_TEST_PASSWORD" |
+	gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null 2>&1
+
+run env IN_KEY_NS= unshare --user --map-root-user keyctl session - sh -c '
+	export ANYREACH_STORE=kernel
+	"$1" doctor || echo "rc=$?"
+	printf "%s" "$2" | "$1" login 2>/dev/null && "$1" doctor' - "$AC" "$AK"
+check "kernel keyring: nothing stored exits 1, then stored exits 0" sh -c '
+	printf "%s\n" "$1" | grep -q "^ok  *kernel keyring" &&
+	printf "%s\n" "$1" | grep -q "^rc=1" &&
+	printf "%s\n" "$1" | tail -1 | grep -q "^get will work"' - "$out"
+
+# setup git: a real git asks us, and a global helper that stores in a
+# file is never handed the secret.
+git config --global credential.helper store
+run "$AC" doctor
+verdict "git not set up: doctor says to run setup" 0 \
+	"^warn  git .*anyreach-cred setup git"
+run "$AC" setup git
+expect "setup git succeeds" 0
+fill=$(printf 'protocol=https\nhost=api.anyreach.ai\n\n' |
+	git credential fill 2>/dev/null)
+check "git credential fill then gets the token from anyreach-cred" sh -c '
+	printf "%s\n" "$1" | grep -qx "password=$2"' - "$fill" "$AK"
+printf '%s\n\n' "$fill" | git credential approve
+check "... and approve does not reach credential.helper=store" \
+	test ! -e "$HOME/.git-credentials"
+run "$AC" doctor
+verdict "doctor then says git uses us" 0 "^ok  *git .*git-credential-anyreach"
+run "$AC" setup git --undo
+check "setup git --undo leaves the user's own helper, and nothing of ours" \
+	sh -c '[ "$(git config --global --get-all credential.helper)" = store ] &&
+	! grep -q anyreach "$HOME/.gitconfig"'
+
+# setup docker: every other key kept, the mode kept, undo restores.
+mkdir -p "$HOME/.docker"
+cat >"$HOME/.docker/config.json" <<'JSON'
+{
+	"auths": {"registry.example": {"auth": "dXNlcjpwYXNz"}},
+	"credsStore": "desktop",
+	"credHelpers": {"gcr.io": "gcloud"},
+	"proxies": {"default": {"httpProxy": "http://proxy:3128"}}
+}
+JSON
+chmod 640 "$HOME/.docker/config.json"
+cp "$HOME/.docker/config.json" "$T/docker-before.json"
+run "$AC" setup docker
+expect "setup docker succeeds" 0
+check "credHelpers names us for the API host, every other key as it was" \
+	python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))
+assert b["credHelpers"].pop("api.anyreach.ai") == "anyreach"
+assert a == b, (a, b)' "$T/docker-before.json" "$HOME/.docker/config.json"
+check "... with the file's mode kept" \
+	test "$(stat -c %a "$HOME/.docker/config.json")" = 640
+run "$AC" doctor
+verdict "doctor then says docker uses us" 0 "^ok  *docker .*docker-credential"
+run_in "https://api.anyreach.ai" docker-credential-anyreach get
+check "the helper docker would run serves the API host" sh -c '
+	printf "%s" "$1" | grep -q "$2"' - "$out" "$AK"
+run "$AC" setup docker --undo
+check "setup docker --undo gives back the same document" python3 -c '
+import json, sys
+assert json.load(open(sys.argv[1])) == json.load(open(sys.argv[2]))' \
+	"$T/docker-before.json" "$HOME/.docker/config.json"
+printf '{"auths": {' >"$HOME/.docker/config.json"
+run "$AC" setup docker
+check "a config.json that is not JSON is refused and left alone" sh -c '
+	[ "$1" -eq 3 ] && [ "$(cat "$2")" = "{\"auths\": {" ]' - "$rc" \
+	"$HOME/.docker/config.json"
+
+done_testing
