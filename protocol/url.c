@@ -260,7 +260,7 @@ url_origin_text(const struct origin *o, char *out, size_t size)
 
 	if (url_origin_hostport(o, hostport, sizeof(hostport)) < 0)
 		return -1;
-	n = snprintf(out, size, "%s://%s", o->https ? "https" : "http",
-	    hostport);
+	n = snprintf(
+	    out, size, "%s://%s", o->https ? "https" : "http", hostport);
 	return n >= 0 && (size_t)n < size ? 0 : -1;
 }
