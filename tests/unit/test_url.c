@@ -116,6 +116,27 @@ test_configured_urls(void **state)
 	assert_int_equal(url_parse_origin("https://[g::1]", &o), -1);
 }
 
+/* What setup writes into git's and docker's configuration. */
+static void
+test_origin_text(void **state)
+{
+	struct origin o;
+	char text[64], small[12];
+
+	(void)state;
+	assert_int_equal(url_origin_text(&api, text, sizeof(text)), 0);
+	assert_string_equal(text, "https://api.anyreach.ai");
+	assert_int_equal(url_origin_hostport(&api, text, sizeof(text)), 0);
+	assert_string_equal(text, "api.anyreach.ai");
+	assert_int_equal(url_parse_origin("http://127.0.0.1:8080/v1", &o), 0);
+	assert_int_equal(url_origin_text(&o, text, sizeof(text)), 0);
+	assert_string_equal(text, "http://127.0.0.1:8080");
+	assert_int_equal(url_parse_origin("https://[::1]:443", &o), 0);
+	assert_int_equal(url_origin_hostport(&o, text, sizeof(text)), 0);
+	assert_string_equal(text, "[::1]");
+	assert_int_equal(url_origin_text(&api, small, sizeof(small)), -1);
+}
+
 int
 main(void)
 {
@@ -123,6 +144,7 @@ main(void)
 	    cmocka_unit_test(test_git_hosts),
 	    cmocka_unit_test(test_request_uris),
 	    cmocka_unit_test(test_configured_urls),
+	    cmocka_unit_test(test_origin_text),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
