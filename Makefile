@@ -8,6 +8,10 @@
 VERSION    = 0.1.0
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
 
@@ -141,27 +145,45 @@ LINKS = git-credential-anyreach docker-credential-anyreach \
 # anyreach-cred finds the other two at ../libexec/anyreach-cred/ from its
 # own directory, so BINDIR and LIBEXECDIR stay under one PREFIX.
 install: $(PROGRAMS)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR)/anyreach-cred
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR)/anyreach-cred \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 0755 anyreach-cred $(DESTDIR)$(BINDIR)/anyreach-cred
 	for p in anyreach-cred-keyring anyreach-cred-api; do \
 		install -m 0755 $$p $(DESTDIR)$(LIBEXECDIR)/anyreach-cred/$$p \
 		|| exit 1; \
 	done
+	install -m 0644 packaging/man/anyreach-cred.1 $(DESTDIR)$(MANDIR)/man1/
 	for l in $(LINKS); do \
-		ln -sf anyreach-cred $(DESTDIR)$(BINDIR)/$$l || exit 1; \
+		ln -sf anyreach-cred $(DESTDIR)$(BINDIR)/$$l && \
+		ln -sf anyreach-cred.1 $(DESTDIR)$(MANDIR)/man1/$$l.1 || exit 1; \
 	done
+	install -m 0644 packaging/completions/anyreach-cred.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/anyreach-cred
+	install -m 0644 packaging/completions/_anyreach-cred $(DESTDIR)$(ZSHCOMPDIR)/
+	install -m 0644 packaging/completions/anyreach-cred.fish $(DESTDIR)$(FISHCOMPDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/anyreach-cred
+	rm -f $(DESTDIR)$(BINDIR)/anyreach-cred \
+		$(DESTDIR)$(MANDIR)/man1/anyreach-cred.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/anyreach-cred \
+		$(DESTDIR)$(ZSHCOMPDIR)/_anyreach-cred \
+		$(DESTDIR)$(FISHCOMPDIR)/anyreach-cred.fish
 	rm -rf $(DESTDIR)$(LIBEXECDIR)/anyreach-cred
-	for l in $(LINKS); do rm -f $(DESTDIR)$(BINDIR)/$$l; done
+	for l in $(LINKS); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$l $(DESTDIR)$(MANDIR)/man1/$$l.1; \
+	done
 
 C_FILES = $(wildcard helper/*.[ch] helper/api/*.[ch] protocol/*.[ch] \
 	tests/unit/*.c tests/fuzz/*.[ch])
 # Functions with a safer form in this tree (as curl's checksrc bans them).
 BANNED = strcpy|strcat|strncat|sprintf|vsprintf|gets|atoi|atol|strtok|tmpnam|mktemp
 
-lint: format-check cppcheck banned-check tidy
+lint: format-check cppcheck banned-check tidy man-lint
+
+# The man page, as mandoc checks it (warnings and worse).
+man-lint:
+	$(Q)mandoc -T lint -W warning packaging/man/anyreach-cred.1
 
 # clang-tidy with the checks in .clang-tidy, on the product's C files and
 # the fuzz targets (the unit tests build odd buffers on purpose).
@@ -211,7 +233,7 @@ banned-check:
 clean:
 	rm -rf build $(PROGRAMS)
 
-.PHONY: all check check-valgrind bench demo install uninstall lint format-check cppcheck \
+.PHONY: man-lint all check check-valgrind bench demo install uninstall lint format-check cppcheck \
 	banned-check fuzz fuzz-build clean
 
 -include $(LIB_OBJ:.o=.d) $(patsubst %.c,$(B)/%.d,$(MAIN_SRC)) \

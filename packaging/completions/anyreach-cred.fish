@@ -1,0 +1,41 @@
+# fish completion for anyreach-cred
+
+set -l commands login get list logout status exec doctor setup verify keys rotate git docker credential-helper help version
+complete -c anyreach-cred -f
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a login -d 'store a token from stdin or a prompt'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a get -d 'print the credential for the calling tool'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a list -d 'list stored profiles'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a logout -d 'remove a credential'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a status -d 'show what is in effect'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a exec -d 'run a command with the credential'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a doctor -d 'check what works here'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a setup -d 'configure git or docker'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a verify -d 'check the credential with the API'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a keys -d 'manage org API keys'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a rotate -d "replace a profile's key"
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a git -d 'git credential helper'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a docker -d 'docker credential helper'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a credential-helper -d 'HTTP header helper'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a help -d 'help for a command'
+complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a version -d 'print the version'
+complete -c anyreach-cred -l help -d 'show help'
+complete -c anyreach-cred -l version -d 'print the version'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from login get logout status exec doctor verify keys rotate git" -l profile -x -d 'profile'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from login get exec verify keys" -l org -x -d 'org id'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from login setup" -l api -x -d 'API base URL'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from login" -l expires-at -x -d 'expiry, epoch ms'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from get" -l format -x -a 'sh fish powershell env headers curl json github' -d 'output format'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from get" -l reveal -d 'print even to a terminal'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from list keys" -l json -d 'JSON output'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from logout" -l revoke -d 'delete the key on the server first'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from exec" -l allow-nested -d 'run inside another exec'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from exec" -F
+complete -c anyreach-cred -n "__fish_seen_subcommand_from setup" -a 'git docker'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from setup" -l undo -d 'remove what setup added'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from keys" -a 'create list delete'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from keys rotate" -l name -x -d 'key name'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from keys rotate" -l expires -x -d '30d, YYYY-MM-DD or never'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from keys" -l store-as -x -d 'profile for the new key'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from git" -a 'get store erase'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from docker" -a 'get store erase list version'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from help" -a "$commands"
