@@ -123,7 +123,8 @@ check: $(PROGRAMS) $(UNIT_BIN)
 # The unit tests and the integration files that do not measure time, all
 # under valgrind memcheck (GLib's own suppressions, nothing else).
 VG_FILES = t10-login-get.sh t20-profiles.sh t30-refusals.sh t60-git.sh \
-	   t80-shells.sh t90-docker.sh t95-ci.sh t96-api.sh
+	   t80-shells.sh t85-kernel-store.sh t88-doctor-setup.sh t90-docker.sh \
+	   t95-ci.sh t96-api.sh
 check-valgrind: $(PROGRAMS) $(UNIT_BIN)
 	$(Q)rm -rf $(INST) $(INST)-vg $(B)/vglogs && mkdir -p $(B)/vglogs
 	$(Q)$(MAKE) -s install DESTDIR=$(INST) PREFIX=/usr
@@ -134,6 +135,38 @@ check-valgrind: $(PROGRAMS) $(UNIT_BIN)
 # A benchmark, not a test: `make bench ROUNDS=50`.
 bench: $(PROGRAMS)
 	$(Q)ROUNDS=$(ROUNDS) tests/bench/run.sh
+
+# A .deb from the tracked files (packaging/debian becomes debian/):
+# `make deb` leaves it, and lintian's verdict, in build/deb/.
+DEB_DIR = build/deb
+deb:
+	$(Q)rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/anyreach-cred-$(VERSION)
+	$(Q)git ls-files -z | \
+		xargs -0 cp --parents -t $(DEB_DIR)/anyreach-cred-$(VERSION)
+	$(Q)cp -r packaging/debian $(DEB_DIR)/anyreach-cred-$(VERSION)/debian
+	$(Q)cd $(DEB_DIR)/anyreach-cred-$(VERSION) && \
+		dpkg-buildpackage -us -uc -b >../build.log 2>&1 || \
+		{ tail -30 ../build.log; exit 1; }
+	$(Q)lintian --fail-on error,warning $(DEB_DIR)/*.changes
+	@ls $(DEB_DIR)/*.deb
+
+# An RPM from packaging/rpm/anyreach-cred.spec, with the rpmbuild that
+# Debian ships: --nodeps, as the build dependencies are Debian packages
+# here, and no debuginfo package, which needs Fedora's find-debuginfo.
+RPM_DIR = $(abspath build/rpm)
+rpm:
+	$(Q)rm -rf $(RPM_DIR) && mkdir -p $(RPM_DIR)/SOURCES \
+		$(RPM_DIR)/anyreach-cred-$(VERSION)
+	$(Q)git ls-files -z | \
+		xargs -0 cp --parents -t $(RPM_DIR)/anyreach-cred-$(VERSION)
+	$(Q)tar -C $(RPM_DIR) -czf \
+		$(RPM_DIR)/SOURCES/anyreach-cred-$(VERSION).tar.gz \
+		anyreach-cred-$(VERSION)
+	$(Q)rpmbuild -bb --nodeps --define "_topdir $(RPM_DIR)" \
+		--define "debug_package %{nil}" \
+		packaging/rpm/anyreach-cred.spec >$(RPM_DIR)/build.log 2>&1 || \
+		{ tail -30 $(RPM_DIR)/build.log; exit 1; }
+	@ls $(RPM_DIR)/RPMS/*/*.rpm
 
 demo: $(PROGRAMS)
 	tests/demo.sh
@@ -233,7 +266,7 @@ banned-check:
 clean:
 	rm -rf build $(PROGRAMS)
 
-.PHONY: man-lint all check check-valgrind bench demo install uninstall lint format-check cppcheck \
+.PHONY: deb rpm man-lint all check check-valgrind bench demo install uninstall lint format-check cppcheck \
 	banned-check fuzz fuzz-build clean
 
 -include $(LIB_OBJ:.o=.d) $(patsubst %.c,$(B)/%.d,$(MAIN_SRC)) \
