@@ -37,6 +37,8 @@ static const char overview[] =
     "                    this order, instead of the keyring\n"
     "  ANYREACH_API_URL  API base URL instead of the stored one\n"
     "  ANYREACH_KEYRING_TIMEOUT  seconds before a keyring call gives up\n"
+    "  ANYREACH_STORE    secret-service (default) or kernel: the kernel\n"
+    "                    keyring, for machines without a keyring daemon\n"
     "\n"
     "exit status:\n"
     "  0 success           1 not found          2 usage\n"
