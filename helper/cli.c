@@ -37,7 +37,7 @@ static const struct command {
     {"logout", CMD_LOGOUT, O_PROFILE | O_REVOKE, 0},
     {"status", CMD_STATUS, O_PROFILE, 0},
     {"exec", CMD_EXEC, O_PROFILE | O_ORG | O_NESTED, ANY_ARGS},
-    {"doctor", CMD_DOCTOR, O_PROFILE, 0},
+    {"doctor", CMD_DOCTOR, O_PROFILE | O_ORG, 0},
     {"setup", CMD_SETUP, O_API | O_UNDO, 1},
     {"git", CMD_GIT, O_PROFILE, 1},
     {"docker", CMD_DOCKER, O_PROFILE, ANY_ARGS},

@@ -24,36 +24,46 @@ line(const char *mark, const char *what, const char *detail)
 	fflush(stdout); /* in order with the error lines on stderr */
 }
 
-/* A filter that refuses everything, remembering what it was shown. */
+/* A filter that refuses everything, keeping what it was shown. */
 static bool
 remember(const struct cred *meta, void *arg)
 {
 	struct cred *seen = arg;
 
 	seen->kind = meta->kind;
-	snprintf(seen->profile, sizeof(seen->profile), "%s", meta->profile);
+	seen->expires_ms = meta->expires_ms;
+	(void)cred_set_profile(seen, meta->profile);
+	if (meta->org[0])
+		(void)cred_set_org(seen, meta->org);
+	if (meta->api)
+		(void)cred_set_api(seen, meta->api);
 	return false;
 }
 
+/* What get would make of what is stored (expiry, org), reading no
+ * secret: the store is asked with a filter that refuses the item. */
 static enum ac_status
-stored(const struct store_backend *s, const char *profile)
+stored(const struct store_backend *s, const struct cli *cli)
 {
 	struct cred seen = {0}, c = {0};
 	struct store_filter f = {remember, &seen};
-	char text[160], what[GRAMMAR_PROFILE_MAX + 16];
-	enum ac_status st = s->get(profile, &f, &c);
+	char what[GRAMMAR_PROFILE_MAX + 16];
+	enum ac_status st = cred_set_profile(&c, cli_profile(cli));
 
-	cred_clear(&c);
-	snprintf(what, sizeof(what), "profile %s", profile);
-	if (seen.kind != CRED_NONE) {
-		snprintf(text, sizeof(text), "%s stored",
-		    seen.kind == CRED_AK ? "an org API key"
-		                         : "a personal access token");
-		line("ok", what, text);
-		return AC_OK;
-	}
-	if (st == AC_NOTFOUND)
+	if (st == AC_OK)
+		st = source_fetch(s, &f, &c);
+	snprintf(what, sizeof(what), "profile %s", cli_profile(cli));
+	if (seen.kind != CRED_NONE)
+		st = source_settle(&seen, cli->org);
+	if (seen.kind != CRED_NONE)
+		line(st ? "FAIL" : "ok", what,
+		    st ? "stored, but get would refuse it (see above)"
+		    : seen.kind == CRED_AK ? "an org API key stored"
+		                           : "a personal access token stored");
+	else if (st == AC_NOTFOUND)
 		line("FAIL", what, "nothing stored; run 'anyreach-cred login'");
+	cred_clear(&seen);
+	cred_clear(&c);
 	return st;
 }
 
@@ -86,7 +96,7 @@ secret_service(void)
 
 static enum ac_status
 store_checks(const struct store_backend *s, const struct store_backend *kernel,
-    const char *profile)
+    const struct cli *cli)
 {
 	const char *why = store_kernel_problem();
 	enum ac_status st = AC_OK, found;
@@ -104,20 +114,22 @@ store_checks(const struct store_backend *s, const struct store_backend *kernel,
 		if (st != AC_OK && st != AC_LOCKED)
 			return st;
 	}
-	found = stored(s, profile); /* what is stored shows while locked */
+	found = stored(s, cli); /* what is stored shows while locked */
 	return found != AC_OK ? found : st;
 }
 
 static enum ac_status
-environment(const struct store_backend *s, const char *profile)
+environment(const struct store_backend *s, const struct cli *cli)
 {
 	struct cred c = {0};
 	enum source_kind src = source_in_effect();
 	char text[200];
-	enum ac_status st = cred_set_profile(&c, profile);
+	enum ac_status st = cred_set_profile(&c, cli_profile(cli));
 
 	if (st == AC_OK)
 		st = source_fetch(s, NULL, &c);
+	if (st == AC_OK)
+		st = source_settle(&c, cli->org);
 	snprintf(text, sizeof(text), "%s: %s, used instead of the keyring",
 	    source_name(src), st == AC_OK ? "valid" : "unusable");
 	line(st == AC_OK ? "ok" : "FAIL", "token source", text);
@@ -177,13 +189,16 @@ cmd_doctor(const struct cli *cli, const struct store_backend *s)
 
 	if (st != AC_OK)
 		return st;
+	if (!grammar_is_profile(profile, strlen(profile)))
+		return fail(AC_INVALID, "profile names are 1-64 of A-Z a-z 0-9 "
+		                        ". _ - and do not start with . or -");
 	line("--", "store",
 	    kernel ? "kernel keyring (ANYREACH_STORE=kernel)"
 	           : "Secret Service");
 	if (source_in_effect() == SOURCE_KEYRING)
-		st = store_checks(s, kernel, profile);
+		st = store_checks(s, kernel, cli);
 	else
-		st = environment(s, profile);
+		st = environment(s, cli);
 	links();
 	tools();
 	if (st == AC_OK)

@@ -1,16 +1,13 @@
 #include <cjson/cJSON.h>
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../protocol/json_secret.h"
 #include "doctor_tools.h"
-
-extern char **environ;
+#include "setup_docker.h"
+#include "spawn.h"
 
 bool
 doctor_on_path(const char *name, char *path, size_t size)
@@ -29,59 +26,18 @@ doctor_on_path(const char *name, char *path, size_t size)
 	return false;
 }
 
-/* Run argv with its stdout into out (at most size - 1 bytes). */
-static bool
-capture(char *const argv[], char *out, size_t size)
-{
-	posix_spawn_file_actions_t fa;
-	int fds[2], status;
-	pid_t pid;
-	size_t len = 0;
-	ssize_t n;
-
-	if (pipe(fds) < 0)
-		return false;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
-	posix_spawn_file_actions_addclose(&fa, fds[0]);
-	posix_spawn_file_actions_addclose(&fa, fds[1]);
-	posix_spawn_file_actions_addopen(
-	    &fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0)
-		pid = -1;
-	posix_spawn_file_actions_destroy(&fa);
-	close(fds[1]);
-	while (pid > 0 && len + 1 < size &&
-	       (n = read(fds[0], out + len, size - 1 - len)) > 0)
-		len += (size_t)n;
-	close(fds[0]);
-	out[len] = '\0';
-	out[strcspn(out, "\n")] = '\0';
-	return pid > 0 && waitpid(pid, &status, 0) == pid &&
-	       WIFEXITED(status) && WEXITSTATUS(status) != 127;
-}
-
 bool
 doctor_git_helper(const char *url, char *out, size_t size)
 {
 	char git[] = "git", config[] = "config", match[] = "--get-urlmatch";
 	char key[] = "credential.helper", where[2048];
 	char *const argv[] = {git, config, match, key, where, NULL};
+	int rc;
 
 	snprintf(where, sizeof(where), "%s", url);
-	return capture(argv, out, size);
-}
-
-static char *
-read_small_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "re");
-	char *data = f ? calloc(1, 1 << 20) : NULL;
-
-	*len = data ? fread(data, 1, (1 << 20) - 1, f) : 0;
-	if (f)
-		fclose(f);
-	return data;
+	rc = spawn_capture(argv, out, size);
+	out[strcspn(out, "\n")] = '\0';
+	return rc >= 0 && rc != 127;
 }
 
 bool
@@ -89,24 +45,21 @@ doctor_docker_helper(const char *host, char *out, size_t size)
 {
 	const char *dir = getenv("DOCKER_CONFIG"), *home = getenv("HOME");
 	char path[4096];
-	size_t len;
-	char *data;
-	cJSON *root, *helpers, *entry;
+	cJSON *root = NULL, *entry;
+	mode_t mode;
 
 	if (dir && *dir)
 		snprintf(path, sizeof(path), "%s/config.json", dir);
 	else
 		snprintf(path, sizeof(path), "%s/.docker/config.json",
 		    home ? home : "");
-	data = read_small_file(path, &len);
-	root = data ? json_parse_strict(data, len) : NULL;
-	free(data);
-	if (root == NULL)
+	if (access(path, F_OK) != 0 ||
+	    docker_config_load(path, &root, &mode) != AC_OK)
 		return false;
-	helpers = cJSON_GetObjectItemCaseSensitive(root, "credHelpers");
-	entry = cJSON_GetObjectItemCaseSensitive(helpers, host);
+	entry = cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(root, "credHelpers"), host);
 	snprintf(
 	    out, size, "%s", cJSON_IsString(entry) ? entry->valuestring : "");
-	cJSON_Delete(root);
+	json_delete_wiped(root);
 	return true;
 }

@@ -83,6 +83,8 @@ find(key_serial_t ring, const char *profile, key_serial_t *key)
 	char desc[sizeof(PREFIX) + GRAMMAR_PROFILE_MAX];
 	long id;
 
+	if (!grammar_is_profile(profile, strlen(profile)))
+		return fail(AC_INVALID, "not a valid profile name");
 	describe(profile, desc, sizeof(desc));
 	id = keyctl(KEYCTL_SEARCH, (unsigned long)ring, (unsigned long)"user",
 	    (unsigned long)desc, 0);
@@ -158,6 +160,8 @@ load(const char *profile, const struct store_filter *f, bool want_token,
 	cred_clear(c);
 	if (st == AC_OK)
 		st = parse(p, c, &token);
+	if (st == AC_OK && strcmp(c->profile, profile) != 0)
+		st = malformed();
 	if (st == AC_OK && f && !f->accept(c, f->arg))
 		st = AC_NOTFOUND;
 	if (st == AC_OK && want_token)
@@ -212,8 +216,12 @@ k_put(const struct cred *c)
 	struct buf b = BUF_INIT(PAYLOAD_MAX);
 	char desc[sizeof(PREFIX) + GRAMMAR_PROFILE_MAX];
 	key_serial_t ring = 0;
-	enum ac_status st = persistent(&ring);
+	int lock;
+	enum ac_status st = store_lock(keyring_timeout_seconds(), &lock);
 
+	if (st != AC_OK)
+		return st;
+	st = persistent(&ring);
 	describe(c->profile, desc, sizeof(desc));
 	if (st == AC_OK && !payload(c, &b))
 		st = fail(AC_INVALID, "the credential is too large for the "
@@ -225,6 +233,7 @@ k_put(const struct cred *c)
 		    "/proc/sys/kernel/keys/maxbytes)",
 		    strerror(errno));
 	buf_release(&b);
+	store_unlock(lock); /* see k_erase */
 	return st;
 }
 
@@ -285,27 +294,48 @@ profile_of(key_serial_t key, char *desc, size_t size)
 	return name + 1 + strlen(PREFIX);
 }
 
+/* The keys linked into ring (as many as it holds; other programs may
+ * keep theirs there too): *n of them, free() the array. */
+static enum ac_status
+ring_keys(key_serial_t ring, key_serial_t **keys, size_t *n)
+{
+	long size = keyctl(KEYCTL_READ, (unsigned long)ring, 0, 0, 0), got;
+
+	*keys = NULL;
+	*n = 0;
+	for (int attempt = 0; size >= 0 && attempt < 3; attempt++) {
+		free(*keys);
+		*keys = xcalloc((size_t)size + sizeof(**keys), 1);
+		got = keyctl(KEYCTL_READ, (unsigned long)ring,
+		    (unsigned long)*keys, (unsigned long)size, 0);
+		if (got >= 0 && got <= size) {
+			*n = (size_t)got / sizeof(**keys);
+			return AC_OK;
+		}
+		size = got; /* it grew meanwhile */
+	}
+	free(*keys);
+	*keys = NULL;
+	return fail(
+	    AC_KEYRING, "cannot list the kernel keyring: %s", strerror(errno));
+}
+
 /* Entries that do not validate are reported and left out. */
 static enum ac_status
 k_list(struct cred_list *out)
 {
-	key_serial_t ring = 0, keys[256];
+	key_serial_t ring = 0, *keys = NULL;
 	char desc[512];
 	const char *profile;
-	long n;
+	size_t n = 0;
 	enum ac_status st = persistent(&ring);
 
+	if (st == AC_OK)
+		st = ring_keys(ring, &keys, &n);
 	if (st != AC_OK)
 		return st;
-	n = keyctl(KEYCTL_READ, (unsigned long)ring, (unsigned long)keys,
-	    sizeof(keys), 0);
-	if (n < 0)
-		return fail(AC_KEYRING, "cannot list the kernel keyring: %s",
-		    strerror(errno));
-	n = (long)((size_t)n > sizeof(keys) ? sizeof(keys) : (size_t)n) /
-	    (long)sizeof(*keys);
-	out->v = xcalloc((size_t)n + 1, sizeof(*out->v));
-	for (long i = 0; i < n; i++) {
+	out->v = xcalloc(n + 1, sizeof(*out->v));
+	for (size_t i = 0; i < n; i++) {
 		profile = profile_of(keys[i], desc, sizeof(desc));
 		if (profile && grammar_is_profile(profile, strlen(profile)) &&
 		    load(profile, NULL, false, &out->v[out->n]) == AC_OK)
@@ -313,6 +343,7 @@ k_list(struct cred_list *out)
 		else
 			cred_clear(&out->v[out->n]);
 	}
+	free(keys);
 	qsort(out->v, out->n, sizeof(*out->v), by_profile);
 	return AC_OK;
 }

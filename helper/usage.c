@@ -88,7 +88,7 @@ static const char *const command_usage[] = {
         "first delete the org API key on the server; if that fails, the\n"
         "keyring keeps it so you can try again.\n",
     [CMD_DOCTOR] =
-        "usage: anyreach-cred doctor [--profile P]\n"
+        "usage: anyreach-cred doctor [--profile P] [--org ORG]\n"
         "\n"
         "Check, one line each, what get needs and the calling tools use:\n"
         "the token source, the store (session bus, Secret Service, default\n"

@@ -31,7 +31,8 @@ _anyreach_cred()
         get) opts="--profile --org --format --reveal" ;;
         list) opts="--json" ;;
         logout) opts="--profile --revoke" ;;
-        status | doctor) opts="--profile" ;;
+        status) opts="--profile" ;;
+        doctor) opts="--profile --org" ;;
         exec)
             if [[ $cur != -* && $prev != --profile && $prev != --org ]]; then
                 COMPREPLY=($(compgen -c -- "$cur"))

@@ -21,7 +21,7 @@ complete -c anyreach-cred -n "not __fish_seen_subcommand_from $commands" -a vers
 complete -c anyreach-cred -l help -d 'show help'
 complete -c anyreach-cred -l version -d 'print the version'
 complete -c anyreach-cred -n "__fish_seen_subcommand_from login get logout status exec doctor verify keys rotate git" -l profile -x -d 'profile'
-complete -c anyreach-cred -n "__fish_seen_subcommand_from login get exec verify keys" -l org -x -d 'org id'
+complete -c anyreach-cred -n "__fish_seen_subcommand_from login get exec doctor verify keys" -l org -x -d 'org id'
 complete -c anyreach-cred -n "__fish_seen_subcommand_from login setup" -l api -x -d 'API base URL'
 complete -c anyreach-cred -n "__fish_seen_subcommand_from login" -l expires-at -x -d 'expiry, epoch ms'
 complete -c anyreach-cred -n "__fish_seen_subcommand_from get" -l format -x -a 'sh fish powershell env headers curl json github' -d 'output format'

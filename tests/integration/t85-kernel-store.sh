@@ -68,6 +68,18 @@ token=$AK" "$(keyctl get_persistent @s)" >/dev/null
 run nobus "$AC" get --profile lie
 expect "an entry whose token is not of its kind is refused" 3
 
+keyctl add user anyreach-cred:other "profile=default
+kind=ak
+token=$AK" "$(keyctl get_persistent @s)" >/dev/null
+run nobus "$AC" get --profile other
+expect "an entry whose payload names another profile is refused" 3
+for i in $(seq 1 300); do # other programs' keys share the keyring
+	keyctl add user "someone-else:$i" x "$(keyctl get_persistent @s)" >/dev/null
+done
+run nobus "$AC" list
+check "list finds ours among 300 keys of other programs" sh -c '
+	printf "%s\n" "$1" | grep -q "^default "' - "$out"
+
 run nobus "$AC" logout
 expect "logout removes it" 0
 run nobus "$AC" get

@@ -63,6 +63,22 @@ check "kernel keyring: nothing stored exits 1, then stored exits 0" sh -c '
 	printf "%s\n" "$1" | grep -q "^rc=1" &&
 	printf "%s\n" "$1" | tail -1 | grep -q "^get will work"' - "$out"
 
+# doctor applies get's own rules to what is stored, without its secret.
+printf '%s' "$AK" | secret-tool store --label=t xdg:schema $SCHEMA \
+	profile old kind ak key_id key1 expires_at 1000 # login refuses that
+run "$AC" doctor --profile old
+verdict "an expired credential: exit 6, as get would" 6 "^FAIL  profile old"
+run_in "$PAT" "$AC" login --profile pat
+run "$AC" doctor --profile pat
+verdict "a pat_ with no org anywhere: exit 2, as get would" 2 \
+	"^FAIL  profile pat"
+run "$AC" doctor --profile pat --org org_1
+verdict "... and 0 once an org is given" 0 "^get will work"
+run "$AC" doctor --profile "bad name"
+expect "an invalid profile name: exit 3" 3
+run env ANYREACH_API_URL=ftp://x "$AC" doctor
+expect "an unusable ANYREACH_API_URL: exit 3, as get would" 3
+
 # setup git: a real git asks us, and a global helper that stores in a
 # file is never handed the secret.
 git config --global credential.helper store
@@ -84,6 +100,16 @@ run "$AC" setup git --undo
 check "setup git --undo leaves the user's own helper, and nothing of ours" \
 	sh -c '[ "$(git config --global --get-all credential.helper)" = store ] &&
 	! grep -q anyreach "$HOME/.gitconfig"'
+key=credential.https://api.anyreach.ai.helper
+git config --global --add "$key" ""
+git config --global --add "$key" cache
+run "$AC" setup git
+run "$AC" setup git --undo
+check "an empty helper entry of the user's own survives setup and undo" \
+	test "$(git config --global --get-all "$key" | tr '\n' ,)" = ",cache,"
+git config --global --unset-all "$key"
+run "$AC" setup git --api http://evil.example
+expect "setup --api refuses plain http to a host that is not loopback" 3
 
 # setup docker: every other key kept, the mode kept, undo restores.
 mkdir -p "$HOME/.docker"
@@ -117,6 +143,22 @@ check "setup docker --undo gives back the same document" python3 -c '
 import json, sys
 assert json.load(open(sys.argv[1])) == json.load(open(sys.argv[2]))' \
 	"$T/docker-before.json" "$HOME/.docker/config.json"
+printf '{"credHelpers": {"api.anyreach.ai": "ecr-login"}}' \
+	>"$HOME/.docker/config.json"
+run "$AC" setup docker
+check "another tool's helper for the host is not replaced" sh -c '
+	[ "$1" -ne 0 ] && grep -q ecr-login "$2" && ! grep -q "\"anyreach\"" "$2"' \
+	- "$rc" "$HOME/.docker/config.json"
+mv "$HOME/.docker/config.json" "$T/real-config.json"
+ln -s "$T/real-config.json" "$HOME/.docker/config.json"
+run "$AC" setup docker
+check "a symlinked config.json is refused, saying so" sh -c '
+	[ "$1" -ne 0 ] && printf "%s" "$2" | grep -q "symbolic link"' - "$rc" "$err"
+rm -rf "$HOME/.docker"
+run "$AC" setup docker --undo
+check "undo with no config.json creates none" \
+	test "$rc" -eq 0 -a ! -e "$HOME/.docker"
+mkdir -p "$HOME/.docker"
 printf '{"auths": {' >"$HOME/.docker/config.json"
 run "$AC" setup docker
 check "a config.json that is not JSON is refused and left alone" sh -c '
