@@ -31,5 +31,19 @@ status=0
 dbus-run-session --dbus-daemon="$top/dbus-daemon" -- sh -c '
 	printf %s "$KEYRING_TEST_PASSWORD" |
 		gnome-keyring-daemon --unlock --components=secrets >/dev/null
+	# The daemon forks and takes its bus name a moment later.  A call made
+	# before that would have the bus start a second daemon (the service
+	# file), with a locked keyring, that can take the name over mid-test;
+	# so wait for the name (asking the bus does not start anything).
+	for _ in $(seq 100); do
+		dbus-send --session --print-reply=literal 			--dest=org.freedesktop.DBus /org/freedesktop/DBus 			org.freedesktop.DBus.NameHasOwner 			string:org.freedesktop.secrets 2>/dev/null |
+			grep -q true && break
+		sleep 0.05
+	done
 	exec "$@"' keyring-session "$@" || status=$?
+# When something failed, what the daemons said may tell why (a keyring
+# daemon that died, say); as TAP comments.
+if [ "$status" -ne 0 ] && [ -s "$top/daemons.log" ]; then
+	tail -n 20 "$top/daemons.log" | sed 's/^/# daemons: /'
+fi
 exit $status
