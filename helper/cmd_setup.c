@@ -9,7 +9,10 @@
  * handed an Anyreach secret to keep in a file.  --undo removes only what
  * setup added.
  *
- * curl has no helper hook; the README shows `curl -K` with `get`.
+ * curl has no helper hook and its config (~/.curlrc) cannot be limited to
+ * one host: a header written there would go to every host curl is pointed
+ * at.  setup curl therefore writes nothing and says how to pass the headers
+ * per call instead.
  */
 #include <stdio.h>
 #include <string.h>
@@ -120,6 +123,12 @@ cmd_setup(const struct cli *cli, const struct store_backend *s)
 	enum ac_status st;
 
 	(void)s;
+	if (strcmp(tool, "curl") == 0)
+		return fail(AC_USAGE, "curl has no credential helper, and a "
+		                      "header in ~/.curlrc would go to every "
+		                      "host; nothing was written. Per call: "
+		                      "anyreach-cred get --format curl | curl "
+		                      "-K - URL");
 	if (strcmp(tool, "git") != 0 && strcmp(tool, "docker") != 0)
 		return fail(AC_USAGE, "usage: anyreach-cred setup git|docker "
 		                      "[--undo] [--api URL]");

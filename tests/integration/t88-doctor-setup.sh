@@ -108,6 +108,13 @@ run "$AC" setup git --undo
 check "an empty helper entry of the user's own survives setup and undo" \
 	test "$(git config --global --get-all "$key" | tr '\n' ,)" = ",cache,"
 git config --global --unset-all "$key"
+touch "$HOME/.curlrc"
+run "$AC" setup curl
+check "setup curl writes nothing, exits 2, and says how to pass headers" \
+	sh -c '[ "$1" -eq 2 ] && [ ! -s "$2" ] &&
+	printf "%s" "$3" | grep -q "get --format curl | curl -K -"' \
+	- "$rc" "$HOME/.curlrc" "$err"
+rm -f "$HOME/.curlrc"
 run "$AC" setup git --api http://evil.example
 expect "setup --api refuses plain http to a host that is not loopback" 3
 
