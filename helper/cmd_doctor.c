@@ -14,6 +14,7 @@
 #include "msg.h"
 #include "output.h"
 #include "source.h"
+#include "store_cache.h"
 #include "store_choice.h"
 #include "store_kernel.h"
 
@@ -94,6 +95,29 @@ secret_service(void)
 	return p.locked ? AC_LOCKED : AC_OK;
 }
 
+/* The cache says nothing about whether get works: a warning at most. */
+static void
+cache(void)
+{
+	unsigned ttl = store_cache_ttl();
+	const char *why = ttl ? store_cache_problem() : NULL;
+	char text[200];
+
+	if (ttl == 0)
+		snprintf(text, sizeof(text), "off (ANYREACH_CACHE_TTL)");
+	else if (why)
+		snprintf(text, sizeof(text),
+		    "ANYREACH_CACHE_TTL=%u, but the kernel keyring cannot "
+		    "hold it (%s): every get asks the Secret Service",
+		    ttl, why);
+	else
+		snprintf(text, sizeof(text),
+		    "on: what get reads is kept %u s in the kernel user "
+		    "keyring",
+		    ttl);
+	line(why ? "warn" : "--", "cache", text);
+}
+
 static enum ac_status
 store_checks(const struct store_backend *s, const struct store_backend *kernel,
     const struct cli *cli)
@@ -110,6 +134,7 @@ store_checks(const struct store_backend *s, const struct store_backend *kernel,
 		line("--", "kernel keyring",
 		    why ? "not usable here"
 		        : "usable; ANYREACH_STORE=kernel would select it");
+		cache();
 		st = secret_service();
 		if (st != AC_OK && st != AC_LOCKED)
 			return st;

@@ -7,6 +7,8 @@
 #include "msg.h"
 #include "output.h"
 #include "source.h"
+#include "store_cache.h"
+#include "store_choice.h"
 
 static const char *
 profile_source(const struct cli *cli)
@@ -50,6 +52,24 @@ print_cred(const struct cred *c)
 	printf("expires:  %s\n", exp);
 }
 
+/* The cache in front of the Secret Service, and whether it holds the
+ * profile now (without reading it). */
+static void
+print_cache(const char *profile)
+{
+	const struct store_backend *kernel = NULL;
+	unsigned ttl = store_cache_ttl();
+
+	if (store_chosen(&kernel) != AC_OK || kernel)
+		return;
+	if (ttl == 0)
+		printf("cache:    off\n");
+	else
+		printf("cache:    %u s in the kernel user keyring; %s\n", ttl,
+		    store_cache_holds(profile) ? "holds this profile now"
+		                               : "does not hold this profile");
+}
+
 /* From the keyring, status reads only the non-secret attributes, so it
  * works, and says what is stored, even while the keyring is locked. */
 static enum ac_status
@@ -60,6 +80,7 @@ from_keyring(const struct store_backend *s, const char *profile)
 	enum ac_status st = s->list(&l);
 
 	printf("store:    %s\n", s->name);
+	print_cache(profile);
 	for (size_t i = 0; st == AC_OK && i < l.n; i++)
 		if (strcmp(l.v[i].profile, profile) == 0)
 			found = &l.v[i];

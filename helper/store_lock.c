@@ -82,33 +82,66 @@ wait_for_lock(int fd, unsigned seconds)
 	return 0;
 }
 
+enum lock_step { LOCK_DIR, LOCK_MODE, LOCK_OPEN, LOCK_DONE };
+
+/* The lock file, open but not locked, in *fd; else the step that failed
+ * (errno says why, path names the directory). */
+static enum lock_step
+open_lock(char *path, size_t size, int *fd)
+{
+	int dir;
+
+	*fd = -1;
+	if (lock_dir(path, size) < 0)
+		return LOCK_DIR;
+	dir = open_dir(path);
+	if (dir < 0)
+		return LOCK_MODE;
+	*fd = openat(
+	    dir, "store.lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	close(dir);
+	return *fd < 0 ? LOCK_OPEN : LOCK_DONE;
+}
+
 enum ac_status
 store_lock(unsigned seconds, int *fd)
 {
 	char path[4096];
-	int dir;
 
-	if (lock_dir(path, sizeof(path)) < 0)
+	switch (open_lock(path, sizeof(path), fd)) {
+	case LOCK_DIR:
 		return fail(AC_FAILURE, "no place for the lock file: set "
 		                        "XDG_RUNTIME_DIR or HOME");
-	dir = open_dir(path);
-	if (dir < 0)
+	case LOCK_MODE:
 		return fail(AC_FAILURE,
 		    "cannot use %s (it must be a directory of yours with mode "
 		    "0700): %s",
 		    path, strerror(errno));
-	*fd = openat(
-	    dir, "store.lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-	close(dir);
-	if (*fd < 0)
+	case LOCK_OPEN:
 		return fail(AC_FAILURE, "cannot open the lock file in %s: %s",
 		    path, strerror(errno));
+	case LOCK_DONE:
+		break;
+	}
 	if (wait_for_lock(*fd, seconds) < 0) {
 		close(*fd);
 		return fail(AC_FAILURE, "another anyreach-cred is still "
 		                        "storing a credential; try again");
 	}
 	return AC_OK;
+}
+
+bool
+store_lock_try(int *fd)
+{
+	char path[4096];
+
+	if (open_lock(path, sizeof(path), fd) != LOCK_DONE)
+		return false;
+	if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
+		return true;
+	close(*fd);
+	return false;
 }
 
 void

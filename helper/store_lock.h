@@ -7,11 +7,17 @@
 #ifndef HELPER_STORE_LOCK_H
 #define HELPER_STORE_LOCK_H
 
+#include <stdbool.h>
+
 #include "status.h"
 
 /* Take the lock, waiting at most `seconds`.  On success *fd holds it until
  * store_unlock(). */
 enum ac_status store_lock(unsigned seconds, int *fd);
 void store_unlock(int fd);
+
+/* Take the lock only if it is free now: false, silently, if it is not or
+ * cannot be had (for the cache, which does without rather than wait). */
+bool store_lock_try(int *fd);
 
 #endif

@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "store_bus.h"
+#include "store_cache.h"
 #include "store_choice.h"
 #include "store_select.h"
 
@@ -43,6 +44,6 @@ store_select(const struct cli *cli, const struct store_backend **out)
 	enum ac_status st = store_chosen(out);
 
 	if (st == AC_OK && *out == NULL && runs_here(cli))
-		*out = store_bus_reader();
+		st = store_cached(store_bus_reader(), out);
 	return st;
 }

@@ -1,3 +1,4 @@
+#include "store_cache.h"
 #include "store_choice.h"
 #include "store_select.h"
 
@@ -8,6 +9,6 @@ store_select(const struct cli *cli, const struct store_backend **out)
 
 	(void)cli;
 	if (st == AC_OK && *out == NULL)
-		*out = store_secret_service();
+		st = store_cached(store_secret_service(), out);
 	return st;
 }

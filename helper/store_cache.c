@@ -1,0 +1,254 @@
+/*
+ * Entries are "user" keys described "anyreach-cred-cache:<profile>:<bus>",
+ * <bus> a hash of the session bus address: an entry is only served on the
+ * bus whose Secret Service it was read from (a second session, or a test
+ * suite's private keyring, has its own).  The payload is the kernel
+ * store's (kernel_payload.h), validated when read back.
+ *
+ * An entry is made in this process's own keyring, given its timeout and
+ * only then linked into the user keyring, so that no entry is ever there
+ * without one.  Coherence: a get fills the cache only while it holds the
+ * store lock, from the Secret Service read to the link, and every store
+ * and erase drops the profile's entries (of every bus) after it released
+ * the lock; so a store either finished before the read that filled an
+ * entry, or drops that entry afterwards.  Every failure of the cache is
+ * silent and falls back to the Secret Service: it only ever saves time.
+ */
+#include <errno.h>
+#include <linux/keyctl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "expiry.h"
+#include "kernel_key.h"
+#include "kernel_payload.h"
+#include "msg.h"
+#include "store_cache.h"
+#include "store_lock.h"
+
+#define PREFIX "anyreach-cred-cache:"
+#define DESC_MAX (sizeof(PREFIX) + GRAMMAR_PROFILE_MAX + 1 + 16)
+
+/* Possessor: view, read, search, link, set timeout; the user: view. */
+#define ENTRY_PERM 0x3b010000u
+
+static const struct store_backend *inner;
+
+/* Whole seconds, 0 to CACHE_TTL_MAX; -1 for anything else. */
+static long
+parse_ttl(const char *v)
+{
+	long n = 0;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	if (strlen(v) > 4 || strspn(v, "0123456789") != strlen(v))
+		return -1;
+	n = strtol(v, NULL, 10);
+	return n <= CACHE_TTL_MAX ? n : -1;
+}
+
+unsigned
+store_cache_ttl(void)
+{
+	long n = parse_ttl(getenv("ANYREACH_CACHE_TTL"));
+
+	return n > 0 ? (unsigned)n : 0;
+}
+
+static uint64_t
+fnv1a(uint64_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return h;
+}
+
+/* A hash of where the Secret Service is reached, as keyring_check_bus()
+ * and libsecret find it: the bus address, else the runtime directory. */
+static uint64_t
+bus_hash(void)
+{
+	const char *addr = getenv("DBUS_SESSION_BUS_ADDRESS");
+	const char *run = getenv("XDG_RUNTIME_DIR");
+	uint64_t h = 0xcbf29ce484222325u;
+
+	if (addr && *addr)
+		return fnv1a(fnv1a(h, "address="), addr);
+	return fnv1a(fnv1a(h, "runtime="), run ? run : "");
+}
+
+static void
+describe(const char *profile, char desc[DESC_MAX])
+{
+	snprintf(desc, DESC_MAX, PREFIX "%s:%016llx", profile,
+	    (unsigned long long)bus_hash());
+}
+
+/* Serve profile from the cache: true with *st the answer (AC_NOTFOUND
+ * when the filter refuses it), false when there is nothing to serve. */
+static bool
+cached(const char *profile, const struct store_filter *f, struct cred *out,
+    enum ac_status *st)
+{
+	char desc[DESC_MAX], p[KKEY_PAYLOAD_MAX + 1];
+	key_serial_t key;
+
+	describe(profile, desc);
+	key = kkey_find(KEY_SPEC_USER_KEYRING, desc);
+	if (key < 0 || kkey_read(key, p) < 0)
+		return false;
+	*st = kpayload_read(p, profile, f, true, out);
+	explicit_bzero(p, sizeof(p));
+	if (*st == AC_INVALID) /* reported; not ours to trust, drop it */
+		kkey_ctl(KEYCTL_INVALIDATE, (unsigned long)key, 0, 0, 0);
+	return *st != AC_INVALID;
+}
+
+/* The seconds c may be kept: the TTL, or less if it expires sooner. */
+static unsigned
+keep_for(const struct cred *c, unsigned ttl)
+{
+	long long left;
+
+	if (c->expires_ms <= 0)
+		return ttl;
+	left = (c->expires_ms - expiry_now_ms()) / 1000;
+	return left <= 0 ? 0 : left < ttl ? (unsigned)left : ttl;
+}
+
+static void
+fill(const struct cred *c, unsigned ttl)
+{
+	struct buf b = BUF_INIT(KKEY_PAYLOAD_MAX);
+	char desc[DESC_MAX];
+	unsigned secs = keep_for(c, ttl);
+	long key = -1;
+
+	describe(c->profile, desc);
+	if (secs > 0 && kpayload_write(c, &b))
+		key = syscall(SYS_add_key, "user", desc, b.data, b.len,
+		    KEY_SPEC_PROCESS_KEYRING);
+	buf_release(&b);
+	if (key < 0)
+		return;
+	if (kkey_ctl(KEYCTL_SET_TIMEOUT, (unsigned long)key, secs, 0, 0) < 0 ||
+	    kkey_ctl(KEYCTL_SETPERM, (unsigned long)key, ENTRY_PERM, 0, 0) <
+	        0 ||
+	    kkey_ctl(KEYCTL_LINK, (unsigned long)key,
+	        (unsigned long)KEY_SPEC_USER_KEYRING, 0, 0) < 0)
+		kkey_ctl(KEYCTL_INVALIDATE, (unsigned long)key, 0, 0, 0);
+}
+
+static enum ac_status
+c_get(const char *profile, const struct store_filter *f, struct cred *out)
+{
+	unsigned ttl = store_cache_ttl();
+	char name[GRAMMAR_PROFILE_MAX + 1];
+	enum ac_status st;
+	bool locked;
+	int lock = -1;
+
+	if (ttl == 0)
+		return inner->get(profile, f, out);
+	snprintf(name, sizeof(name), "%s", profile); /* out's own, cleared */
+	if (cached(name, f, out, &st))
+		return st;
+	locked = store_lock_try(&lock);
+	st = inner->get(name, f, out);
+	if (st == AC_OK && locked)
+		fill(out, ttl);
+	if (locked)
+		store_unlock(lock);
+	return st;
+}
+
+/* Drop profile's entries, of every bus: a store made with another
+ * spelling of the bus address must not leave a stale one. */
+static void
+forget(const char *profile)
+{
+	char desc[512], prefix[DESC_MAX];
+	const char *name;
+	key_serial_t *keys = NULL;
+	size_t n = 0, len;
+
+	len = (size_t)snprintf(prefix, sizeof(prefix), PREFIX "%s:", profile);
+	/* Linked into our own keyring, the user keyring's keys are ours to
+	 * invalidate (possessed) even from a session keyring that does not
+	 * link it, as `keyctl session` makes. */
+	if (kkey_ctl(KEYCTL_LINK, (unsigned long)KEY_SPEC_USER_KEYRING,
+	        (unsigned long)KEY_SPEC_PROCESS_KEYRING, 0, 0) < 0 ||
+	    kkey_list(KEY_SPEC_USER_KEYRING, &keys, &n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		name = kkey_user_desc(keys[i], desc, sizeof(desc));
+		if (name && strncmp(name, prefix, len) == 0 &&
+		    strlen(name) == len + 16)
+			kkey_ctl(
+			    KEYCTL_INVALIDATE, (unsigned long)keys[i], 0, 0, 0);
+	}
+	free(keys);
+}
+
+static enum ac_status
+c_put(const struct cred *c)
+{
+	enum ac_status st = inner->put(c);
+
+	forget(c->profile);
+	return st;
+}
+
+static enum ac_status
+c_erase(const char *profile, const char *only_if)
+{
+	char name[GRAMMAR_PROFILE_MAX + 1];
+	enum ac_status st;
+
+	snprintf(name, sizeof(name), "%s", profile);
+	st = inner->erase(name, only_if);
+	forget(name);
+	return st;
+}
+
+enum ac_status
+store_cached(const struct store_backend *in, const struct store_backend **out)
+{
+	static struct store_backend wrapped;
+
+	if (parse_ttl(getenv("ANYREACH_CACHE_TTL")) < 0)
+		return fail(AC_USAGE,
+		    "ANYREACH_CACHE_TTL must be whole "
+		    "seconds from 0 (off) to %d",
+		    CACHE_TTL_MAX);
+	inner = in;
+	wrapped = *in;
+	wrapped.get = c_get;
+	wrapped.put = in->put ? c_put : NULL;
+	wrapped.erase = in->erase ? c_erase : NULL;
+	*out = &wrapped;
+	return AC_OK;
+}
+
+bool
+store_cache_holds(const char *profile)
+{
+	char desc[DESC_MAX];
+
+	describe(profile, desc);
+	return kkey_find(KEY_SPEC_USER_KEYRING, desc) >= 0;
+}
+
+const char *
+store_cache_problem(void)
+{
+	long id = kkey_ctl(KEYCTL_GET_KEYRING_ID,
+	    (unsigned long)KEY_SPEC_USER_KEYRING, 0, 0, 0);
+
+	return id < 0 ? strerror(errno) : NULL;
+}
