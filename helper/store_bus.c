@@ -16,6 +16,7 @@
 #include "keyring_report.h"
 #include "msg.h"
 #include "secret_bus.h"
+#include "store_lock.h"
 #include "store_bus.h"
 
 #define ATTEMPTS 5
@@ -476,6 +477,22 @@ get_once(struct reader *r, const char *profile, const struct store_filter *f,
 	return st;
 }
 
+/* Readers do not take the store lock, so logins in a tight loop can keep
+ * replacing the item under one; the last try waits for the writers. */
+static enum ac_status
+get_locked(struct reader *r, const char *profile, const struct store_filter *f,
+    struct cred *out)
+{
+	int lock;
+	enum ac_status st = store_lock(keyring_timeout_seconds(), &lock);
+
+	if (st != AC_OK)
+		return st;
+	st = get_once(r, profile, f, out);
+	store_unlock(lock);
+	return st;
+}
+
 static enum ac_status
 bus_get(const char *profile, const struct store_filter *f, struct cred *out)
 {
@@ -495,6 +512,8 @@ bus_get(const char *profile, const struct store_filter *f, struct cred *out)
 		if (st != BUS_VANISHED)
 			break;
 	}
+	if (st == BUS_VANISHED)
+		st = get_locked(&r, name, f, out);
 	bus_close(&r.bus);
 	if (st == BUS_VANISHED)
 		st = keyring_kept_changing();

@@ -12,7 +12,8 @@
 #include "status.h"
 
 /* Take the lock, waiting at most `seconds`.  On success *fd holds it until
- * store_unlock(). */
+ * store_unlock().  A process that holds it already takes it again at once
+ * (each take needs its store_unlock). */
 enum ac_status store_lock(unsigned seconds, int *fd);
 void store_unlock(int fd);
 

@@ -116,9 +116,13 @@ with_items(SecretServiceFlags service_flags, const char *profile,
 		items = NULL;
 	}
 	session_close(&s);
-	if (st == VANISHED)
-		st = keyring_kept_changing();
 	return st;
+}
+
+static enum ac_status
+settled(enum ac_status st)
+{
+	return st == VANISHED ? keyring_kept_changing() : st;
 }
 
 static long long
@@ -224,12 +228,36 @@ get_newest(struct session *s, GList *items, void *arg)
 }
 
 static enum ac_status
+read_newest(const char *profile, struct get_job *job)
+{
+	return with_items(SECRET_SERVICE_OPEN_SESSION, profile,
+	    SECRET_SEARCH_NONE, get_newest, job);
+}
+
+/* Readers do not take the store lock, so logins in a tight loop can keep
+ * replacing the item under one; the last try waits for the writers. */
+static enum ac_status
+read_newest_locked(const char *profile, struct get_job *job)
+{
+	int lock;
+	enum ac_status st = store_lock(deadline_seconds(), &lock);
+
+	if (st != AC_OK)
+		return st;
+	st = read_newest(profile, job);
+	store_unlock(lock);
+	return st;
+}
+
+static enum ac_status
 ss_get(const char *profile, const struct store_filter *f, struct cred *out)
 {
 	struct get_job job = {f, out};
-	enum ac_status st = with_items(SECRET_SERVICE_OPEN_SESSION, profile,
-	    SECRET_SEARCH_NONE, get_newest, &job);
+	enum ac_status st = read_newest(profile, &job);
 
+	if (st == VANISHED)
+		st = read_newest_locked(profile, &job);
+	st = settled(st);
 	if (st != AC_OK)
 		cred_clear(out);
 	return st;
@@ -373,7 +401,7 @@ ss_erase(const char *profile, const char *only_if)
 	    SECRET_SEARCH_UNLOCK | (only_if ? SECRET_SEARCH_LOAD_SECRETS : 0),
 	    erase_matching, &job);
 	store_unlock(lock);
-	return st;
+	return settled(st);
 }
 
 static int
@@ -406,8 +434,8 @@ collect(struct session *s, GList *items, void *arg)
 static enum ac_status
 ss_list(struct cred_list *out)
 {
-	return with_items(
-	    SECRET_SERVICE_NONE, NULL, SECRET_SEARCH_NONE, collect, out);
+	return settled(with_items(
+	    SECRET_SERVICE_NONE, NULL, SECRET_SEARCH_NONE, collect, out));
 }
 
 const struct store_backend *

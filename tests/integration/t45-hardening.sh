@@ -58,6 +58,7 @@ while [ $i -le 50 ]; do
 	n1=$(printf %s "$line" | sed -n "s/^ANYREACH_TOKEN='ak_c\([0-9]*\)\..*/\1/p")
 	n2=$(printf %s "$line" | sed -n "s/^ANYREACH_TOKEN='ak_c[0-9]*\.${CANARY}s\([0-9]*\)'.*/\1/p")
 	[ -n "$n1" ] && [ "$n1" = "$n2" ] || bad=$((bad + 1))
+	[ -n "$n1" ] && [ "$n1" = "$n2" ] || cat "$T/geterr.$i" >&2
 	i=$((i + 1))
 done
 check "50 gets racing 50 logins each return one complete token" \
