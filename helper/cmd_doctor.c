@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "doctor_tools.h"
 #include "keyring_probe.h"
+#include "keyring_report.h"
 #include "msg.h"
 #include "output.h"
 #include "source.h"
@@ -88,9 +89,10 @@ secret_service(void)
 		    "it");
 		return AC_OK;
 	}
-	line(p.locked ? "warn" : "ok", "default collection",
-	    p.locked ? "locked: get asks to unlock it, which needs a desktop "
-	               "prompt; else it exits 5"
+	line(p.locked ? "FAIL" : "ok", "default collection",
+	    p.locked ? "locked: get would need a desktop prompt to unlock "
+	               "it, else exits 5; unlock it in your desktop session "
+	               "(a keyring manager such as seahorse), then retry"
 	             : "unlocked");
 	return p.locked ? AC_LOCKED : AC_OK;
 }
@@ -124,10 +126,16 @@ store_checks(const struct store_backend *s, const struct store_backend *kernel,
 {
 	const char *why = store_kernel_problem();
 	enum ac_status st = AC_OK, found;
+	char text[200];
 
 	if (kernel) {
+		if (why)
+			snprintf(text, sizeof(text),
+			    "not usable here (%s); containers often forbid it: "
+			    "unset ANYREACH_STORE, or use ANYREACH_TOKEN",
+			    why);
 		line(why ? "FAIL" : "ok", "kernel keyring",
-		    why ? why : "usable (ANYREACH_STORE=kernel)");
+		    why ? text : "usable (ANYREACH_STORE=kernel)");
 		if (why)
 			return AC_KEYRING;
 	} else {
@@ -179,23 +187,45 @@ links(void)
 	}
 }
 
+/* helpers: what git asks for the API, in order ("a, b"). */
+static void
+git_verdict(const char *helpers)
+{
+	char text[600];
+	bool ours = strncmp(helpers, "anyreach", 8) == 0;
+
+	if (ours && strchr(helpers, ',') == NULL) {
+		line("ok", "git", "uses git-credential-anyreach for the API");
+		return;
+	}
+	if (!strstr(helpers, "anyreach"))
+		snprintf(text, sizeof(text),
+		    "not set up; run 'anyreach-cred setup git'");
+	else
+		snprintf(text, sizeof(text),
+		    "asks %.300s for the API; any but anyreach may keep a copy "
+		    "of the token: remove it, or scope it to its own hosts "
+		    "(credential.<url>.helper)",
+		    helpers);
+	line("warn", "git", text);
+}
+
 static void
 tools(void)
 {
 	struct origin o;
-	char url[600], host[300], found[256];
+	char url[600], host[300], found[1024];
 
 	if (source_default_origin(&o) != AC_OK ||
 	    url_origin_text(&o, url, sizeof(url)) < 0 ||
 	    url_origin_hostport(&o, host, sizeof(host)) < 0)
 		return;
-	if (!doctor_git_helper(url, found, sizeof(found)))
+	if (!doctor_git_helpers(url, found, sizeof(found)))
 		line("--", "git", "not installed");
-	else
-		line(strstr(found, "anyreach") ? "ok" : "warn", "git",
-		    strstr(found, "anyreach")
-		        ? "uses git-credential-anyreach for the API"
-		        : "not set up; run 'anyreach-cred setup git'");
+	else {
+		keyring_sanitize(found); /* the user's config, to a terminal */
+		git_verdict(found);
+	}
 	if (!doctor_docker_helper(host, found, sizeof(found)))
 		line("--", "docker", "no ~/.docker/config.json");
 	else

@@ -26,18 +26,66 @@ doctor_on_path(const char *name, char *path, size_t size)
 	return false;
 }
 
-bool
-doctor_git_helper(const char *url, char *out, size_t size)
+/* Whether key (of `git config --get-regexp`) sets the helpers for url:
+ * credential.helper, or credential.<url>.helper with or without a final
+ * slash.  git's wildcard URL patterns are not followed. */
+static bool
+applies(const char *key, size_t klen, const char *url)
 {
-	char git[] = "git", config[] = "config", match[] = "--get-urlmatch";
-	char key[] = "credential.helper", where[2048];
-	char *const argv[] = {git, config, match, key, where, NULL};
-	int rc;
+	size_t ulen = strlen(url);
+	const char *rest = key + strlen("credential.");
 
-	snprintf(where, sizeof(where), "%s", url);
-	rc = spawn_capture(argv, out, size);
-	out[strcspn(out, "\n")] = '\0';
-	return rc >= 0 && rc != 127;
+	if (klen == strlen("credential.helper"))
+		return strncmp(key, "credential.helper", klen) == 0;
+	if (klen < strlen("credential.") + ulen + strlen(".helper") ||
+	    strncmp(key, "credential.", strlen("credential.")) != 0 ||
+	    strncmp(rest, url, ulen) != 0)
+		return false;
+	rest += ulen;
+	if (*rest == '/')
+		rest++;
+	return (size_t)(rest - key) + strlen(".helper") == klen &&
+	       strncmp(rest, ".helper", strlen(".helper")) == 0;
+}
+
+/* Lines "key value" in the order git reads them; an empty value clears
+ * the list, as git does. */
+static void
+helper_list(char *lines, const char *url, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (char *line = lines; *line;) {
+		char *end = line + strcspn(line, "\n");
+		size_t klen = strcspn(line, " \n");
+		const char *value = line[klen] == ' ' ? line + klen + 1 : end;
+		int n = 0;
+
+		if (applies(line, klen, url) && value == end)
+			used = 0;
+		else if (applies(line, klen, url))
+			n = snprintf(out + used, size - used, "%s%.*s",
+			    used ? ", " : "", (int)(end - value), value);
+		if (n > 0 && (size_t)n < size - used)
+			used += (size_t)n;
+		out[used] = '\0';
+		line = *end ? end + 1 : end;
+	}
+}
+
+bool
+doctor_git_helpers(const char *url, char *out, size_t size)
+{
+	char git[] = "git", config[] = "config", regexp[] = "--get-regexp";
+	char key[] = "^credential\\..*helper$", lines[16384];
+	char *const argv[] = {git, config, regexp, key, NULL};
+	int rc = spawn_capture(argv, lines, sizeof(lines));
+
+	if (rc < 0 || rc == 127)
+		return false;
+	helper_list(lines, url, out, size);
+	return true;
 }
 
 bool

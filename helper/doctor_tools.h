@@ -11,9 +11,10 @@
 /* The first executable `name` on PATH into path, or false. */
 bool doctor_on_path(const char *name, char *path, size_t size);
 
-/* What `git config --get-urlmatch credential.helper URL` says into out
- * ("" for nothing); false when git cannot be run. */
-bool doctor_git_helper(const char *url, char *out, size_t size);
+/* The credential helpers git asks for URL, in its order and after the
+ * last empty value (which clears the list), as "a, b" into out ("" for
+ * none); false when git cannot be run. */
+bool doctor_git_helpers(const char *url, char *out, size_t size);
 
 /* The credHelpers entry of docker's config.json for host into out ("" for
  * none); false when there is no readable, valid config.json. */

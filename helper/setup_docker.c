@@ -64,6 +64,18 @@ docker_config_load(const char *path, cJSON **root, mode_t *mode)
 	    st.st_size > CONFIG_MAX)
 		return unreadable(path, fd, errno);
 	*mode = st.st_mode & 07777;
+	if (st.st_uid != geteuid()) {
+		close(fd);
+		return fail(AC_FAILURE,
+		    "%s belongs to another user (run setup as its owner, not "
+		    "through sudo); not changed",
+		    path);
+	}
+	if (st.st_size == 0) { /* docker reads an empty file as {} */
+		close(fd);
+		*root = cJSON_CreateObject();
+		return AC_OK;
+	}
 	data = xcalloc(1, (size_t)st.st_size + 1);
 	n = read(fd, data, (size_t)st.st_size);
 	close(fd);
@@ -96,6 +108,8 @@ edit(cJSON *root, const char *host, bool undo, bool *changed)
 		                        "is not an object; not changed");
 	if (undo && ours)
 		cJSON_DeleteItemFromObjectCaseSensitive(helpers, host);
+	if (undo && ours && cJSON_GetArraySize(helpers) == 0) /* leave no {} */
+		cJSON_DeleteItemFromObjectCaseSensitive(root, "credHelpers");
 	*changed = undo == ours;
 	if (undo || ours)
 		return AC_OK;
@@ -157,7 +171,8 @@ setup_docker(const char *host, bool undo)
 		st = docker_config_load(path, &root, &mode);
 	if (st == AC_OK && root)
 		st = edit(root, host, undo, &changed);
-	if (st == AC_OK && changed && json_print_wiped(root, &text) < 0)
+	if (st == AC_OK && changed &&
+	    json_print_formatted_wiped(root, &text) < 0)
 		st = fail(AC_FAILURE, "docker's config.json is too large");
 	if (st == AC_OK && changed)
 		st = replace(dir, path, text.data, mode);

@@ -27,33 +27,75 @@ use_wiping_hooks(void)
 	cJSON_InitHooks(&hooks);
 }
 
+/* cJSON's indented layout differs from Go's json.MarshalIndent(v, "",
+ * "\t"), in which docker writes its config.json: a tab after a key's
+ * colon and an empty object over two lines, fixed here on the text (a
+ * JSON string holds no raw tab or newline), and a non-empty array on one
+ * line, left as it is (docker reads either). */
+static void
+go_layout(char *s)
+{
+	char *w = s;
+	size_t tabs;
+
+	for (const char *r = s; *r;) {
+		tabs = r[0] == '{' && r[1] == '\n' ? strspn(r + 2, "\t") : 0;
+		if (r[0] == ':' && r[1] == '\t') {
+			*w++ = ':';
+			*w++ = ' ';
+			r += 2;
+		} else if (r[0] == '{' && r[1] == '\n' && r[2 + tabs] == '}') {
+			*w++ = '{';
+			*w++ = '}';
+			r += 3 + tabs;
+		} else
+			*w++ = *r++;
+	}
+	*w = '\0';
+}
+
 /* Print into a block of size bytes, appended to out; -1 if it did not
  * fit (or out is full). */
 static int
-print_in(cJSON *item, size_t size, struct buf *out)
+print_in(cJSON *item, size_t size, int formatted, struct buf *out)
 {
 	char *tmp = malloc(size);
 	int rc = -1;
 
 	if (tmp == NULL)
 		return -1;
-	if (cJSON_PrintPreallocated(item, tmp, (int)size, 0) &&
-	    buf_adds(out, tmp) == 0 && buf_add(out, "\n", 1) == 0)
-		rc = 0;
+	if (cJSON_PrintPreallocated(item, tmp, (int)size, formatted)) {
+		if (formatted)
+			go_layout(tmp);
+		rc = buf_adds(out, tmp) == 0 && buf_add(out, "\n", 1) == 0 ? 0
+		                                                           : -1;
+	}
 	explicit_bzero(tmp, size);
 	free(tmp);
 	return rc;
 }
 
-int
-json_print_wiped(cJSON *item, struct buf *out)
+static int
+print_wiped(cJSON *item, int formatted, struct buf *out)
 {
 	use_wiping_hooks();
 	/* Most documents are one token; a key list may need the larger. */
-	return print_in(item, JSON_PRINT_SMALL, out) == 0 ||
-	               print_in(item, JSON_PRINT_LARGE, out) == 0
+	return print_in(item, JSON_PRINT_SMALL, formatted, out) == 0 ||
+	               print_in(item, JSON_PRINT_LARGE, formatted, out) == 0
 	           ? 0
 	           : -1;
+}
+
+int
+json_print_wiped(cJSON *item, struct buf *out)
+{
+	return print_wiped(item, 0, out);
+}
+
+int
+json_print_formatted_wiped(cJSON *item, struct buf *out)
+{
+	return print_wiped(item, 1, out);
 }
 
 static void

@@ -13,6 +13,10 @@
 /* Append the compact text of item and a newline; 0 or -1. */
 int json_print_wiped(cJSON *item, struct buf *out);
 
+/* The same laid out as Go's json.MarshalIndent with a tab indent, which
+ * is how docker writes its config.json. */
+int json_print_formatted_wiped(cJSON *item, struct buf *out);
+
 /* Wipe every string value in the tree, then free it. */
 void json_delete_wiped(cJSON *item);
 

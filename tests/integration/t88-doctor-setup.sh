@@ -49,7 +49,7 @@ dbus-send --session --dest=org.freedesktop.secrets --print-reply \
 	array:objpath:/org/freedesktop/secrets/collection/login >/dev/null
 run "$AC" doctor
 verdict "a locked keyring: exit 5, said so" 5 \
-	"^warn  default collection *locked"
+	"^FAIL  default collection *locked"
 check "... with no prompt raised (it returns at once)" test -z "$err"
 printf %s "$KEYRING_TEST_PASSWORD" |
 	gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null 2>&1
@@ -108,6 +108,20 @@ run "$AC" setup git --undo
 check "an empty helper entry of the user's own survives setup and undo" \
 	test "$(git config --global --get-all "$key" | tr '\n' ,)" = ",cache,"
 git config --global --unset-all "$key"
+# git asks helpers in the order it reads them: a [credential] section
+# that comes after ours is asked too, and doctor must say so.
+run "$AC" setup git
+printf '[credential]\n\thelper = store\n' >>"$HOME/.gitconfig"
+run "$AC" doctor
+verdict "a helper set after ours: doctor warns that it may keep the token" \
+	0 "^warn  git .*asks anyreach, store for the API"
+printf 'protocol=https\nhost=api.anyreach.ai\nusername=u\npassword=%s\n\n' \
+	"$AK" | git credential approve
+check "... as it does: git hands the token to that helper" \
+	grep -q "$CANARY" "$HOME/.git-credentials"
+rm -f "$HOME/.git-credentials"
+git config --global --remove-section credential
+run "$AC" setup git --undo
 touch "$HOME/.curlrc"
 run "$AC" setup curl
 check "setup curl writes nothing, exits 2, and says how to pass headers" \
@@ -140,6 +154,8 @@ assert b["credHelpers"].pop("api.anyreach.ai") == "anyreach"
 assert a == b, (a, b)' "$T/docker-before.json" "$HOME/.docker/config.json"
 check "... with the file's mode kept" \
 	test "$(stat -c %a "$HOME/.docker/config.json")" = 640
+check "... and written indented with tabs, as docker writes it" \
+	grep -q "^	\"credHelpers\": {" "$HOME/.docker/config.json"
 run "$AC" doctor
 verdict "doctor then says docker uses us" 0 "^ok  *docker .*docker-credential"
 run_in "https://api.anyreach.ai" docker-credential-anyreach get
@@ -171,5 +187,23 @@ run "$AC" setup docker
 check "a config.json that is not JSON is refused and left alone" sh -c '
 	[ "$1" -eq 3 ] && [ "$(cat "$2")" = "{\"auths\": {" ]' - "$rc" \
 	"$HOME/.docker/config.json"
+
+printf '{}' >"$HOME/.docker/config.json"
+run "$AC" setup docker
+run "$AC" setup docker --undo
+check "setup then --undo on {} gives back {}, not an empty credHelpers" \
+	python3 -c 'import json, sys; assert json.load(open(sys.argv[1])) == {}' \
+	"$HOME/.docker/config.json"
+: >"$HOME/.docker/config.json"
+run "$AC" setup docker
+check "an empty config.json is taken as {}, as docker takes it" python3 -c '
+import json, sys
+assert json.load(open(sys.argv[1])) == {"credHelpers": {"api.anyreach.ai": "anyreach"}}' \
+	"$HOME/.docker/config.json"
+chown 1234 "$HOME/.docker/config.json"
+run "$AC" setup docker --undo
+check "a config.json of another user is refused (setup through sudo)" sh -c '
+	[ "$1" -ne 0 ] && printf "%s" "$2" | grep -q "another user" &&
+	grep -q anyreach "$3"' - "$rc" "$err" "$HOME/.docker/config.json"
 
 done_testing
