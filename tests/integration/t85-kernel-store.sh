@@ -80,10 +80,18 @@ run nobus "$AC" list
 check "list finds ours among 300 keys of other programs" sh -c '
 	printf "%s\n" "$1" | grep -q "^default "' - "$out"
 
+run nobus "$AC" doctor
+check "doctor with the kernel store and no bus: exit 0, get will work" sh -c '
+	[ "$1" -eq 0 ] && printf "%s\n" "$2" | grep -q "^ok  *kernel keyring" &&
+	printf "%s\n" "$2" | grep -q "^get will work"' - "$rc" "$out"
 run nobus "$AC" logout
 expect "logout removes it" 0
 run nobus "$AC" get
 expect "... and get then finds nothing" 1
+run nobus "$AC" doctor
+check "... and doctor says so: exit 1, as get would" sh -c '
+	[ "$1" -eq 1 ] && printf "%s\n" "$2" | grep -q "^ok  *kernel keyring"' \
+	- "$rc" "$out"
 
 run_in "$AK" nobus "$AC" login
 run env -u ANYREACH_STORE -u DBUS_SESSION_BUS_ADDRESS \
@@ -91,5 +99,16 @@ run env -u ANYREACH_STORE -u DBUS_SESSION_BUS_ADDRESS \
 expect "never a fallback: without ANYREACH_STORE, no bus is an error" 4
 run env ANYREACH_STORE=kernal "$AC" get
 expect "an unknown ANYREACH_STORE is a usage error" 2
+
+# A container whose seccomp profile refuses keyctl, as Docker's does.
+forbid=$(dirname "$0")/no_keyctl.py
+run nobus /usr/bin/python3 "$forbid" "$AC" get
+check "keyctl refused: get exits 4 and says what to use instead" sh -c '
+	[ "$1" -eq 4 ] && printf "%s" "$2" | grep -q "kernel keyring cannot be used here.*ANYREACH_TOKEN"' \
+	- "$rc" "$err"
+run nobus /usr/bin/python3 "$forbid" "$AC" doctor
+check "... and doctor gives the same verdict, marking the kernel keyring" sh -c '
+	[ "$1" -eq 4 ] && printf "%s\n" "$2" | grep -q "^FAIL  kernel keyring *not usable here"' \
+	- "$rc" "$out"
 
 done_testing

@@ -147,4 +147,14 @@ check "doctor shows the cache and its TTL" sh -c '
 run env ANYREACH_STORE=kernel "$AC" status
 check "the kernel store has no cache in front of it" sh -c '
 	! printf "%s\n" "$1" | grep -q "^cache:"' - "$out"
+# A container whose seccomp profile refuses keyctl, as Docker's does.
+run /usr/bin/python3 "$(dirname "$0")/no_keyctl.py" "$AC" get --format env
+check "keyctl refused: get quietly reads the keyring instead" sh -c '
+	[ "$1" -eq 0 ] && [ "$2" = "ANYREACH_TOKEN=$3" ] && [ -z "$4" ]' - \
+	"$rc" "$out" "$AK" "$err"
+run /usr/bin/python3 "$(dirname "$0")/no_keyctl.py" "$AC" doctor
+check "... and doctor says the cache cannot be used here" sh -c '
+	[ "$1" -eq 0 ] && printf "%s\n" "$2" |
+	grep -q "^warn  cache .*cannot hold it (Operation not permitted)"' \
+	- "$rc" "$out"
 done_testing
