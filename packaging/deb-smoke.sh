@@ -27,6 +27,14 @@ check "login and get in a private keyring, through the installed helpers" \
 	printf "protocol=https\nhost=api.anyreach.ai\n\n" |
 		git-credential-anyreach get | grep -qx "password=ak_smoke.s3cret" &&
 	anyreach-cred doctor'
+# Every calling tool of the README, with the packaged binaries.
+tap="$here/build/deb/readme.tap"
+AC=/usr/bin/anyreach-cred "$here/tests/keyring-session.sh" \
+	sh "$here/tests/integration/t99-readme.sh" >"$tap" 2>&1 || true
+check "the README's examples work with the installed package" sh -c '
+	plan=$(sed -n "s/^1\.\.//p" "$1")
+	[ -n "$plan" ] && [ "$(grep -c "^ok " "$1")" -eq "$plan" ]' - "$tap"
+grep -v "^ok " "$tap" | sed 's/^/#   /'
 apt-get remove -y -qq anyreach-cred >/dev/null
 check "removed: nothing left in /usr/bin or /usr/libexec" sh -c \
 	'! ls /usr/bin/*anyreach* /usr/libexec/anyreach-cred 2>/dev/null'
