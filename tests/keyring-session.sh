@@ -38,7 +38,10 @@ dbus-run-session --dbus-daemon="$top/dbus-daemon" -- sh -c '
 	# file), with a locked keyring, that can take the name over mid-test;
 	# so wait for the name (asking the bus does not start anything).
 	for _ in $(seq 100); do
-		dbus-send --session --print-reply=literal 			--dest=org.freedesktop.DBus /org/freedesktop/DBus 			org.freedesktop.DBus.NameHasOwner 			string:org.freedesktop.secrets 2>/dev/null |
+		dbus-send --session --print-reply=literal \
+			--dest=org.freedesktop.DBus /org/freedesktop/DBus \
+			org.freedesktop.DBus.NameHasOwner \
+			string:org.freedesktop.secrets 2>/dev/null |
 			grep -q true && break
 		sleep 0.05
 	done
