@@ -120,8 +120,9 @@ check: $(PROGRAMS) $(UNIT_BIN)
 	$(Q)$(MAKE) -s install DESTDIR=$(INST) PREFIX=/usr
 	$(Q)AC=$(INST)/usr/bin/anyreach-cred tests/run-all.sh $(UNIT_BIN)
 
-# The unit tests and the integration files that do not measure time, all
-# under valgrind memcheck (GLib's own suppressions, nothing else).
+# The unit tests and the integration files that neither measure time nor
+# trace with gdb, all under valgrind memcheck (GLib's own suppressions,
+# nothing else).
 VG_FILES = t10-login-get.sh t20-profiles.sh t30-refusals.sh t60-git.sh \
 	   t80-shells.sh t85-kernel-store.sh t86-cache.sh t88-doctor-setup.sh \
 	   t90-docker.sh t95-ci.sh t96-api.sh

@@ -1,18 +1,24 @@
 /*
- * Entries are "user" keys described "anyreach-cred-cache:<profile>:<bus>",
- * <bus> a hash of the session bus address: an entry is only served on the
- * bus whose Secret Service it was read from (a second session, or a test
- * suite's private keyring, has its own).  The payload is the kernel
- * store's (kernel_payload.h), validated when read back.
+ * Entries are "user" keys described
+ * "anyreach-cred-cache:<profile>:<bus>:<generation>".  <bus> is a hash
+ * of the session bus address: an entry is only served on the bus whose
+ * Secret Service it was read from (a second session, or a test suite's
+ * private keyring, has its own).  The payload is the kernel store's
+ * (kernel_payload.h), validated when read back.  An entry is made in this
+ * process's own keyring, given its timeout and only then linked into the
+ * user keyring, so that no entry is ever there without one.
  *
- * An entry is made in this process's own keyring, given its timeout and
- * only then linked into the user keyring, so that no entry is ever there
- * without one.  Coherence: a get fills the cache only while it holds the
- * store lock, from the Secret Service read to the link, and every store
- * and erase drops the profile's entries (of every bus) after it released
- * the lock; so a store either finished before the read that filled an
- * entry, or drops that entry afterwards.  Every failure of the cache is
- * silent and falls back to the Secret Service: it only ever saves time.
+ * Coherence, without a lock (whose file depends on the environment, and
+ * which a read waiting on a prompt would hold): the generation is a key
+ * of its own in the user keyring, which every store and erase sets to a
+ * fresh random value once it has changed the Secret Service.  A get reads
+ * the generation first, looks only for an entry of that generation, and
+ * files what it then read from the Secret Service under it.  A get that
+ * began after a store finished therefore never finds an entry filled from
+ * a read made before it, whatever the environment of either.  Each store
+ * and erase also drops the profile's entries, before and after, so that
+ * no old token stays in kernel memory.  Every failure of the cache falls
+ * back to the Secret Service: it only ever saves time.
  */
 #include <errno.h>
 #include <linux/keyctl.h>
@@ -20,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -28,13 +35,19 @@
 #include "kernel_payload.h"
 #include "msg.h"
 #include "store_cache.h"
-#include "store_lock.h"
 
 #define PREFIX "anyreach-cred-cache:"
-#define DESC_MAX (sizeof(PREFIX) + GRAMMAR_PROFILE_MAX + 1 + 16)
+#define GEN_LEN 16
+#define DESC_MAX (sizeof(PREFIX) + GRAMMAR_PROFILE_MAX + 1 + 16 + 1 + GEN_LEN)
 
-/* Possessor: view, read, search, link, set timeout; the user: view. */
-#define ENTRY_PERM 0x3b010000u
+/* Possessor: view, read, search, link, set timeout; the user: view and
+ * search, which lets any process of ours invalidate it (not read it). */
+#define ENTRY_PERM 0x3b090000u
+
+#define GEN_DESC "anyreach-cred-cache-generation"
+#define GEN_NONE "0000000000000000" /* before the first store */
+/* Possessor: all but set timeout (no secret in it); the user: view. */
+#define GEN_PERM 0x1f010000u
 
 static const struct store_backend *inner;
 
@@ -83,25 +96,47 @@ bus_hash(void)
 }
 
 static void
-describe(const char *profile, char desc[DESC_MAX])
+describe(const char *profile, const char *gen, char desc[DESC_MAX])
 {
-	snprintf(desc, DESC_MAX, PREFIX "%s:%016llx", profile,
-	    (unsigned long long)bus_hash());
+	snprintf(desc, DESC_MAX, PREFIX "%s:%016llx:%s", profile,
+	    (unsigned long long)bus_hash(), gen);
 }
 
-/* Serve profile from the cache: true with *st the answer (AC_NOTFOUND
- * when the filter refuses it), false when there is nothing to serve. */
+/* The generation into gen (GEN_NONE before the first store); false when
+ * it cannot be read, and then the cache is not used. */
 static bool
-cached(const char *profile, const struct store_filter *f, struct cred *out,
-    enum ac_status *st)
+generation(char gen[GEN_LEN + 1])
+{
+	char p[KKEY_PAYLOAD_MAX + 1];
+	key_serial_t key = kkey_find(KEY_SPEC_USER_KEYRING, GEN_DESC);
+
+	memcpy(gen, GEN_NONE, GEN_LEN + 1);
+	if (key < 0)
+		return kkey_absent(errno);
+	if (kkey_read(key, p) < 0 || strlen(p) != GEN_LEN ||
+	    strspn(p, "0123456789abcdef") != GEN_LEN)
+		return false;
+	memcpy(gen, p, GEN_LEN + 1);
+	return true;
+}
+
+/* Serve profile from the cache's generation gen: true with *st the
+ * answer (AC_NOTFOUND when the filter refuses it), false when there is
+ * nothing to serve. */
+static bool
+cached(const char *profile, const char *gen, const struct store_filter *f,
+    struct cred *out, enum ac_status *st)
 {
 	char desc[DESC_MAX], p[KKEY_PAYLOAD_MAX + 1];
 	key_serial_t key;
 
-	describe(profile, desc);
+	describe(profile, gen, desc);
 	key = kkey_find(KEY_SPEC_USER_KEYRING, desc);
-	if (key < 0 || kkey_read(key, p) < 0)
+	if (key < 0 || kkey_read(key, p) < 0) {
+		explicit_bzero(
+		    p, sizeof(p)); /* a refused read may have begun */
 		return false;
+	}
 	*st = kpayload_read(p, profile, f, true, out);
 	explicit_bzero(p, sizeof(p));
 	if (*st == AC_INVALID) /* reported; not ours to trust, drop it */
@@ -121,15 +156,36 @@ keep_for(const struct cred *c, unsigned ttl)
 	return left <= 0 ? 0 : left < ttl ? (unsigned)left : ttl;
 }
 
+/* A fresh generation, after a store or erase.  add_key replaces the
+ * payload of an existing one in place, which needs no more quota. */
 static void
-fill(const struct cred *c, unsigned ttl)
+new_generation(void)
+{
+	unsigned char r[GEN_LEN / 2];
+	char hex[GEN_LEN + 1];
+	long key;
+
+	if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
+		return;
+	for (size_t i = 0; i < sizeof(r); i++)
+		snprintf(hex + 2 * i, 3, "%02x", r[i]);
+	key = syscall(SYS_add_key, "user", GEN_DESC, hex, (size_t)GEN_LEN,
+	    KEY_SPEC_USER_KEYRING);
+	if (key >= 0)
+		kkey_ctl(KEYCTL_SETPERM, (unsigned long)key, GEN_PERM, 0, 0);
+}
+
+/* Link an entry for c, read from the Secret Service after the generation
+ * was gen, under that generation. */
+static void
+fill(const struct cred *c, unsigned ttl, const char *gen)
 {
 	struct buf b = BUF_INIT(KKEY_PAYLOAD_MAX);
 	char desc[DESC_MAX];
 	unsigned secs = keep_for(c, ttl);
 	long key = -1;
 
-	describe(c->profile, desc);
+	describe(c->profile, gen, desc);
 	if (secs > 0 && kpayload_write(c, &b))
 		key = syscall(SYS_add_key, "user", desc, b.data, b.len,
 		    KEY_SPEC_PROCESS_KEYRING);
@@ -149,26 +205,26 @@ c_get(const char *profile, const struct store_filter *f, struct cred *out)
 {
 	unsigned ttl = store_cache_ttl();
 	char name[GRAMMAR_PROFILE_MAX + 1];
+	char gen[GEN_LEN + 1];
 	enum ac_status st;
-	bool locked;
-	int lock = -1;
 
-	if (ttl == 0)
+	if (ttl == 0 || !generation(gen)) /* before the read: see the top */
 		return inner->get(profile, f, out);
 	snprintf(name, sizeof(name), "%s", profile); /* out's own, cleared */
-	if (cached(name, f, out, &st))
+	if (cached(name, gen, f, out, &st))
 		return st;
-	locked = store_lock_try(&lock);
 	st = inner->get(name, f, out);
-	if (st == AC_OK && locked)
-		fill(out, ttl);
-	if (locked)
-		store_unlock(lock);
+	if (st == AC_OK)
+		fill(out, ttl, gen);
 	return st;
 }
 
-/* Drop profile's entries, of every bus: a store made with another
- * spelling of the bus address must not leave a stale one. */
+/* Drop profile's entries, of every bus and generation: a store made with
+ * another spelling of the bus address must not leave a stale one.
+ * Invalidating (it is gone everywhere at once) needs only the search
+ * right the user has; unlinking, the fallback, only the right to write
+ * our own user keyring.  Neither needs possession, nor quota, which a
+ * full keyring (Kerberos caches) may not have left. */
 static void
 forget(const char *profile)
 {
@@ -178,29 +234,40 @@ forget(const char *profile)
 	size_t n = 0, len;
 
 	len = (size_t)snprintf(prefix, sizeof(prefix), PREFIX "%s:", profile);
-	/* Linked into our own keyring, the user keyring's keys are ours to
-	 * invalidate (possessed) even from a session keyring that does not
-	 * link it, as `keyctl session` makes. */
-	if (kkey_ctl(KEYCTL_LINK, (unsigned long)KEY_SPEC_USER_KEYRING,
-	        (unsigned long)KEY_SPEC_PROCESS_KEYRING, 0, 0) < 0 ||
-	    kkey_list(KEY_SPEC_USER_KEYRING, &keys, &n) < 0)
-		return;
+	if (kkey_list(KEY_SPEC_USER_KEYRING, &keys, &n) < 0)
+		return; /* no user keyring here: then it holds no entry */
 	for (size_t i = 0; i < n; i++) {
 		name = kkey_user_desc(keys[i], desc, sizeof(desc));
 		if (name && strncmp(name, prefix, len) == 0 &&
-		    strlen(name) == len + 16)
-			kkey_ctl(
-			    KEYCTL_INVALIDATE, (unsigned long)keys[i], 0, 0, 0);
+		    strlen(name) == len + 16 + 1 + GEN_LEN &&
+		    kkey_ctl(KEYCTL_INVALIDATE, (unsigned long)keys[i], 0, 0,
+		        0) < 0 &&
+		    kkey_ctl(KEYCTL_UNLINK, (unsigned long)keys[i],
+		        (unsigned long)KEY_SPEC_USER_KEYRING, 0, 0) < 0 &&
+		    errno != ENOENT && !kkey_absent(errno)) /* gone anyway */
+			note("the cached copy of profile '%s' could not be "
+			     "dropped (%s); it is served until it times out",
+			    profile, strerror(errno));
 	}
 	free(keys);
+}
+
+/* After a change of the Secret Service: see the top of the file. */
+static void
+changed(const char *profile)
+{
+	new_generation();
+	forget(profile);
 }
 
 static enum ac_status
 c_put(const struct cred *c)
 {
-	enum ac_status st = inner->put(c);
+	enum ac_status st;
 
-	forget(c->profile);
+	forget(c->profile); /* what was cached before the change */
+	st = inner->put(c);
+	changed(c->profile);
 	return st;
 }
 
@@ -211,8 +278,9 @@ c_erase(const char *profile, const char *only_if)
 	enum ac_status st;
 
 	snprintf(name, sizeof(name), "%s", profile);
-	st = inner->erase(name, only_if);
 	forget(name);
+	st = inner->erase(name, only_if);
+	changed(name);
 	return st;
 }
 
@@ -238,9 +306,11 @@ store_cached(const struct store_backend *in, const struct store_backend **out)
 bool
 store_cache_holds(const char *profile)
 {
-	char desc[DESC_MAX];
+	char desc[DESC_MAX], gen[GEN_LEN + 1];
 
-	describe(profile, desc);
+	if (!generation(gen))
+		return false;
+	describe(profile, gen, desc);
 	return kkey_find(KEY_SPEC_USER_KEYRING, desc) >= 0;
 }
 

@@ -51,8 +51,8 @@ check "... and keeps one entry in the user keyring" \
 	test "$(entries | wc -l)" -eq 1
 check "... whose timeout is the TTL, not permanent" \
 	times_out_within_a_minute
-check "... readable only by its possessor (the user may only see it)" \
-	test "$(entries | awk '{print $5}')" = 3b010000
+check "... readable only by its possessor (the user may see and invalidate it)" \
+	test "$(entries | awk '{print $5}')" = 3b090000
 check "... holding the token only in the kernel (no file under HOME)" \
 	sh -c '! grep -rq "$1" "$HOME" "$XDG_RUNTIME_DIR" 2>/dev/null' - "$CANARY"
 run "$AC" status
@@ -118,10 +118,11 @@ expect "after the TTL the entry is gone: the locked keyring is asked" 5
 unlock
 
 # What someone else put under our name is validated like an item.
-run "$AC" get
+run_in "$AK" "$AC" login
+run "$AC" get # an entry of the generation login set, to forge in its place
 id=$(entries | awk '{print $1}')
 desc=$(keyctl rdescribe "0x$id" | sed 's/.*;//')
-run_in "$AK" "$AC" login
+keyctl invalidate "0x$id"
 # (from a session keyring that links the user keyring, as a login's does)
 printf 'profile=default\nkind=pat\ntoken=%s\n' "$AK" |
 	keyctl session - sh -c 'keyctl link @u @s && keyctl padd user "$1" @u' \
