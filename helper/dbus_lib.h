@@ -33,6 +33,7 @@
 	X(message_get_path)                                                    \
 	X(message_get_sender)                                                  \
 	X(message_get_reply_serial)                                            \
+	X(message_get_type)                                                    \
 	X(set_error_from_message)                                              \
 	X(message_is_signal)                                                   \
 	X(message_iter_init)                                                   \

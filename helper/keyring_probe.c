@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "keyring_probe.h"
+#include "keyring_report.h"
 #include "secret_bus.h"
 
 static enum ac_status
@@ -74,5 +75,10 @@ keyring_probe(struct keyring_probe *p)
 	p->service = default_collection(&b, p);
 	if (p->service == AC_OK && p->collection[0])
 		p->service = locked(&b, p);
+	/* the collection went away between the calls, or the service
+	 * does not have the methods: either way it cannot serve get */
+	if (p->service == BUS_VANISHED)
+		p->service = keyring_other("asking for the default collection",
+		    "it is gone or does not answer the Secret Service calls");
 	bus_close(&b);
 }

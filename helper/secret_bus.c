@@ -170,8 +170,7 @@ bus_open(struct bus *b)
 		st = dbus_lib_load(&b->d);
 	if (st != AC_OK)
 		return st;
-	clock_gettime(CLOCK_MONOTONIC, &b->end);
-	b->end.tv_sec += keyring_timeout_seconds();
+	bus_restart_clock(b);
 	st = connect_bus(b);
 	if (st == AC_OK)
 		st = hello(b);
@@ -216,6 +215,25 @@ is_watched(struct bus *b, DBusMessage *m)
 	       strcmp(sender, b->service) == 0;
 }
 
+void
+bus_restart_clock(struct bus *b)
+{
+	clock_gettime(CLOCK_MONOTONIC, &b->end);
+	b->end.tv_sec += keyring_timeout_seconds();
+}
+
+/* A reply, not a signal that names the serial: any client of the bus can
+ * send us those, while the daemon passes on only replies we asked for. */
+static bool
+is_reply(struct bus *b, DBusMessage *m, dbus_uint32_t serial)
+{
+	int type = b->d->message_get_type(m);
+
+	return serial && b->d->message_get_reply_serial(m) == serial &&
+	       (type == DBUS_MESSAGE_TYPE_METHOD_RETURN ||
+	           type == DBUS_MESSAGE_TYPE_ERROR);
+}
+
 /* Take in what has arrived: the reply to serial (if not 0) into *reply,
  * the watched signal into the watch, the rest dropped. */
 static void
@@ -225,7 +243,7 @@ take_messages(struct bus *b, dbus_uint32_t serial, DBusMessage **reply)
 
 	while (*reply == NULL &&
 	       (m = b->d->connection_pop_message(b->conn)) != NULL) {
-		if (serial && b->d->message_get_reply_serial(m) == serial)
+		if (is_reply(b, m, serial))
 			*reply = m;
 		else if (is_watched(b, m))
 			b->watch.caught = m;

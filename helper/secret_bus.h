@@ -44,6 +44,9 @@ struct bus {
 enum ac_status bus_open(struct bus *b);
 void bus_close(struct bus *b);
 
+/* Give the calls from now on a whole keyring_timeout_seconds() again. */
+void bus_restart_clock(struct bus *b);
+
 /* A new call of iface.method on path of the Secret Service. */
 DBusMessage *bus_method(
     struct bus *b, const char *path, const char *iface, const char *method);

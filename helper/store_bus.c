@@ -488,6 +488,8 @@ get_locked(struct reader *r, const char *profile, const struct store_filter *f,
 
 	if (st != AC_OK)
 		return st;
+	bus_restart_clock(&r->bus); /* the wait for the lock was not the
+	                               service's */
 	st = get_once(r, profile, f, out);
 	store_unlock(lock);
 	return st;
@@ -511,6 +513,8 @@ bus_get(const char *profile, const struct store_filter *f, struct cred *out)
 		st = get_once(&r, name, f, out);
 		if (st != BUS_VANISHED)
 			break;
+		if (i + 1 < ATTEMPTS) /* try again; after the last, locked */
+			st = AC_OK;
 	}
 	if (st == BUS_VANISHED)
 		st = get_locked(&r, name, f, out);
