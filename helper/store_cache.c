@@ -133,8 +133,8 @@ cached(const char *profile, const char *gen, const struct store_filter *f,
 	describe(profile, gen, desc);
 	key = kkey_find(KEY_SPEC_USER_KEYRING, desc);
 	if (key < 0 || kkey_read(key, p) < 0) {
-		explicit_bzero(
-		    p, sizeof(p)); /* a refused read may have begun */
+		/* a read refused for its size may have filled p */
+		explicit_bzero(p, sizeof(p));
 		return false;
 	}
 	*st = kpayload_read(p, profile, f, true, out);
@@ -219,12 +219,21 @@ c_get(const char *profile, const struct store_filter *f, struct cred *out)
 	return st;
 }
 
+/* Take one entry out.  Invalidating (it is gone everywhere at once)
+ * needs only the search right the user has; unlinking, the fallback, only
+ * the right to write our own user keyring.  Neither needs possession, nor
+ * quota, which a full keyring (Kerberos caches) may not have left. */
+static bool
+drop(key_serial_t key)
+{
+	return kkey_ctl(KEYCTL_INVALIDATE, (unsigned long)key, 0, 0, 0) == 0 ||
+	       kkey_ctl(KEYCTL_UNLINK, (unsigned long)key,
+	           (unsigned long)KEY_SPEC_USER_KEYRING, 0, 0) == 0 ||
+	       errno == ENOENT || kkey_absent(errno); /* gone anyway */
+}
+
 /* Drop profile's entries, of every bus and generation: a store made with
- * another spelling of the bus address must not leave a stale one.
- * Invalidating (it is gone everywhere at once) needs only the search
- * right the user has; unlinking, the fallback, only the right to write
- * our own user keyring.  Neither needs possession, nor quota, which a
- * full keyring (Kerberos caches) may not have left. */
+ * another spelling of the bus address must not leave a stale one. */
 static void
 forget(const char *profile)
 {
@@ -239,12 +248,7 @@ forget(const char *profile)
 	for (size_t i = 0; i < n; i++) {
 		name = kkey_user_desc(keys[i], desc, sizeof(desc));
 		if (name && strncmp(name, prefix, len) == 0 &&
-		    strlen(name) == len + 16 + 1 + GEN_LEN &&
-		    kkey_ctl(KEYCTL_INVALIDATE, (unsigned long)keys[i], 0, 0,
-		        0) < 0 &&
-		    kkey_ctl(KEYCTL_UNLINK, (unsigned long)keys[i],
-		        (unsigned long)KEY_SPEC_USER_KEYRING, 0, 0) < 0 &&
-		    errno != ENOENT && !kkey_absent(errno)) /* gone anyway */
+		    strlen(name) == len + 16 + 1 + GEN_LEN && !drop(keys[i]))
 			note("the cached copy of profile '%s' could not be "
 			     "dropped (%s); it is served until it times out",
 			    profile, strerror(errno));

@@ -103,36 +103,11 @@ open_lock(char *path, size_t size, int *fd)
 	return *fd < 0 ? LOCK_OPEN : LOCK_DONE;
 }
 
-/* The lock held by this process and how many times it was taken: a
- * reader that falls back to the lock may run inside the cache, which
- * already holds it, and flock would block on a second open of the file. */
-static int held_fd = -1;
-static unsigned held;
-
-static bool
-take_again(int *fd)
-{
-	if (held == 0)
-		return false;
-	held++;
-	*fd = held_fd;
-	return true;
-}
-
-static void
-now_held(int fd)
-{
-	held_fd = fd;
-	held = 1;
-}
-
 enum ac_status
 store_lock(unsigned seconds, int *fd)
 {
 	char path[4096];
 
-	if (take_again(fd))
-		return AC_OK;
 	switch (open_lock(path, sizeof(path), fd)) {
 	case LOCK_DIR:
 		return fail(AC_FAILURE, "no place for the lock file: set "
@@ -153,34 +128,11 @@ store_lock(unsigned seconds, int *fd)
 		return fail(AC_FAILURE, "another anyreach-cred is still "
 		                        "storing a credential; try again");
 	}
-	now_held(*fd);
 	return AC_OK;
-}
-
-bool
-store_lock_try(int *fd)
-{
-	char path[4096];
-
-	if (take_again(fd))
-		return true;
-	if (open_lock(path, sizeof(path), fd) != LOCK_DONE)
-		return false;
-	if (flock(*fd, LOCK_EX | LOCK_NB) == 0) {
-		now_held(*fd);
-		return true;
-	}
-	close(*fd);
-	return false;
 }
 
 void
 store_unlock(int fd)
 {
-	if (fd != held_fd || held == 0)
-		return;
-	if (--held == 0) {
-		close(fd);
-		held_fd = -1;
-	}
+	close(fd);
 }
