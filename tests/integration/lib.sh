@@ -138,6 +138,15 @@ start_fake_api() {
 	api="http://127.0.0.1:$api_port"
 }
 
+# last_header NAME: that header of the last request of the fake API started
+# last ("" if none).
+last_header() {
+	tail -n 1 "$api_log" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+print("\n".join(v for k, v in r["headers"] if k.lower() == sys.argv[1].lower()))' "$1"
+}
+
 # api_mode JSON: make the fake API misbehave; api_reset: stop that.
 api_mode() {
 	curl -q -sS -o /dev/null -X POST --data "$1" "$api/__control"

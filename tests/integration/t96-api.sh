@@ -13,13 +13,6 @@ cat >"$T/seed.json" <<EOS
            "orgs": {"org_1": ["organizations:manage", "agents:read"]}}]}
 EOS
 start_fake_api "$T/seed.json"
-# last_header NAME: that header of the API's last request ("" if none).
-last_header() {
-	tail -n 1 "$api_log" | python3 -c '
-import json, sys
-r = json.load(sys.stdin)
-print("\n".join(v for k, v in r["headers"] if k.lower() == sys.argv[1].lower()))' "$1"
-}
 stored() { secret-tool lookup xdg:schema $SCHEMA profile "$1"; }
 
 check "anyreach-cred itself does not link libcurl" sh -c \

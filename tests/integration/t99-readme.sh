@@ -53,14 +53,8 @@ run_ex() {
 	rc=$?
 	_finish_run "$ex"
 }
-# api_header NAME: that header of the last request the TLS stand-in got.
-api_header() {
-	tail -n 1 "$tls_log" | python3 -c '
-import json, sys
-r = json.load(sys.stdin)
-print("\n".join(v for k, v in r["headers"] if k.lower() == sys.argv[1].lower()))' "$1"
-}
-last_path() { tail -n 1 "$tls_log" | sed 's/.*"path": "\([^"]*\)".*/\1/'; }
+# The path of the last request the stand-in for the API got.
+last_path() { tail -n 1 "$api_log" | sed 's/.*"path": "\([^"]*\)".*/\1/'; }
 
 # The stand-in for https://api.anyreach.ai, with a certificate for that
 # name; curl reaches it through ~/.curlrc, which the examples never use.
@@ -76,7 +70,6 @@ cat >"$T/seed.json" <<EOS
                                       "org_456": ["agents:read"]}}]}
 EOS
 start_fake_api "$T/seed.json" --tls "$T/cert.pem" "$T/key.pem"
-tls_log=$api_log
 printf 'connect-to = api.anyreach.ai:443:127.0.0.1:%s\ncacert = %s\n' \
 	"$api_port" "$T/cert.pem" >"$HOME/.curlrc"
 
@@ -112,7 +105,7 @@ example 'curl -H "Authorization: Bearer $ANYREACH_TOKEN" https://api.anyreach.ai
 ex="eval \"\$(anyreach-cred get)\"; $ex"
 run_ex sh
 check "usage: curl with \$ANYREACH_TOKEN reaches the API with the ak_" \
-	test "$(api_header Authorization)" = "Bearer $AK"
+	test "$(last_header Authorization)" = "Bearer $AK"
 for cmd in "anyreach-cred list " "anyreach-cred list --json" \
 	"anyreach-cred status " "anyreach-cred help login"; do
 	example "$cmd"
@@ -163,7 +156,7 @@ example 'curl -H @"$XDG_RUNTIME_DIR/anyreach.h" https://api.anyreach.ai/'
 run_ex sh
 check "curl: -H @file sends the ak_ to the path asked" sh -c '
 	[ "$1" = "Bearer $2" ] && [ "$3" = /core/agents ]' - \
-	"$(api_header Authorization)" "$AK" "$(last_path)"
+	"$(last_header Authorization)" "$AK" "$(last_path)"
 rm -f "$XDG_RUNTIME_DIR/anyreach.h"
 
 # git.
