@@ -34,21 +34,13 @@ default_collection(struct bus *b, struct keyring_probe *p)
 static enum ac_status
 locked(struct bus *b, struct keyring_probe *p)
 {
-	const char *iface = SECRET_IFACE("Collection"), *prop = "Locked";
-	DBusMessage *reply = NULL,
-	            *m = b->d->message_new_method_call(SECRET_SERVICE_NAME,
-	                p->collection, "org.freedesktop.DBus.Properties",
-	                "Get");
+	DBusMessage *reply = NULL;
 	DBusMessageIter it, v;
 	dbus_bool_t yes = TRUE;
-	enum ac_status st;
+	enum ac_status st =
+	    bus_get_property(b, p->collection, SECRET_IFACE("Collection"),
+	        "Locked", &reply, "asking whether the keyring is locked");
 
-	if (m && !b->d->message_append_args(m, DBUS_TYPE_STRING, &iface,
-	             DBUS_TYPE_STRING, &prop, DBUS_TYPE_INVALID)) {
-		b->d->message_unref(m);
-		m = NULL;
-	}
-	st = bus_call(b, m, &reply, "asking whether the keyring is locked");
 	if (st != AC_OK)
 		return st;
 	if (b->d->message_iter_init(reply, &it) &&
@@ -72,7 +64,9 @@ keyring_probe(struct keyring_probe *p)
 	p->service = p->bus;
 	if (p->bus != AC_OK)
 		return;
-	p->service = default_collection(&b, p);
+	p->service = bus_meet_service(&b);
+	if (p->service == AC_OK)
+		p->service = default_collection(&b, p);
 	if (p->service == AC_OK && p->collection[0])
 		p->service = locked(&b, p);
 	/* the collection went away between the calls, or the service

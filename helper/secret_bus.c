@@ -312,6 +312,44 @@ bus_call(
 }
 
 enum ac_status
+bus_get_property(struct bus *b, const char *path, const char *iface,
+    const char *prop, DBusMessage **reply, const char *doing)
+{
+	DBusMessage *m = b->d->message_new_method_call(SECRET_SERVICE_NAME,
+	    path, "org.freedesktop.DBus.Properties", "Get");
+
+	if (m && !b->d->message_append_args(m, DBUS_TYPE_STRING, &iface,
+	             DBUS_TYPE_STRING, &prop, DBUS_TYPE_INVALID)) {
+		b->d->message_unref(m);
+		m = NULL;
+	}
+	return bus_call(b, m, reply, doing);
+}
+
+/* gnome-keyring (42 to at least 50; its issues 183, 190 and 194) makes
+ * the record of a new client in an idle callback that a method call of
+ * that client can overtake when the daemon is busy; an OpenSession that
+ * wins aborts the daemon, taking every client's keyring down with it.
+ * So the first call is one that needs no client record, answered from the
+ * daemon's main loop: once it has answered, the record is made before any
+ * later call is handled.  Reading the Collections property is such a call
+ * (libsecret's first call reads all the properties).  The service is
+ * activated here, and a name owner that does not know the call is no
+ * keyring. */
+enum ac_status
+bus_meet_service(struct bus *b)
+{
+	DBusMessage *reply = NULL;
+	enum ac_status st =
+	    bus_get_property(b, SECRET_SERVICE_PATH, SECRET_IFACE("Service"),
+	        "Collections", &reply, "connecting to the Secret Service");
+
+	if (reply)
+		b->d->message_unref(reply);
+	return st == BUS_VANISHED ? keyring_no_service() : st;
+}
+
+enum ac_status
 bus_watch_signal(
     struct bus *b, const char *path, const char *iface, const char *member)
 {

@@ -44,6 +44,11 @@ struct bus {
 enum ac_status bus_open(struct bus *b);
 void bus_close(struct bus *b);
 
+/* The first call to the Secret Service on a new connection, which every
+ * user makes before any other: gnome-keyring can abort on a first call
+ * that needs its record of the client (secret_bus.c says more). */
+enum ac_status bus_meet_service(struct bus *b);
+
 /* Give the calls from now on a whole keyring_timeout_seconds() again. */
 void bus_restart_clock(struct bus *b);
 
@@ -54,6 +59,12 @@ DBusMessage *bus_method(
 /* Send call (consumed) and wait for its reply, which the caller unrefs. */
 enum ac_status bus_call(
     struct bus *b, DBusMessage *call, DBusMessage **reply, const char *doing);
+
+/* Properties.Get of iface.prop on path of the Secret Service; the reply,
+ * which the caller unrefs, holds the value in a variant. */
+enum ac_status bus_get_property(struct bus *b, const char *path,
+    const char *iface, const char *prop, DBusMessage **reply,
+    const char *doing);
 
 /* Watch for signal iface.member from path of the Secret Service, from
  * now on (signals that come during later calls are kept). */

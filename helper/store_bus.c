@@ -1,6 +1,7 @@
 /*
  * Reading a credential from the Secret Service in the few calls a get
- * needs, over libdbus: Hello, OpenSession, SearchItems, one GetAll per
+ * needs, over libdbus: Hello, a property of the service (secret_bus.c says
+ * why it comes first), OpenSession, SearchItems, one GetAll per
  * item of the profile (one, but for a moment during a store), GetSecret.
  * libsecret spends most of a lookup on a Diffie-Hellman session and a
  * dozen more calls; this asks for a "plain" session, in which the secret
@@ -507,7 +508,9 @@ bus_get(const char *profile, const struct store_filter *f, struct cred *out)
 	/* profile may be out's own, which each attempt clears */
 	snprintf(name, sizeof(name), "%s", profile);
 	r.d = r.bus.d;
-	st = open_session(&r);
+	st = bus_meet_service(&r.bus);
+	if (st == AC_OK)
+		st = open_session(&r);
 	/* A concurrent store replaces items; start again from the search. */
 	for (int i = 0; st == AC_OK && i < ATTEMPTS; i++) {
 		st = get_once(&r, name, f, out);

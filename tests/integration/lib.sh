@@ -70,6 +70,14 @@ run_in() {
 
 # Every item of our schema with its attributes and secret, in a stable
 # order: what "the keyring is unchanged" is measured against.
+# The process that owns the Secret Service's name on the test bus.
+keyring_daemon_pid() {
+	dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus \
+		/org/freedesktop/DBus \
+		org.freedesktop.DBus.GetConnectionUnixProcessID \
+		string:org.freedesktop.secrets | awk '{print $2}'
+}
+
 keyring_snapshot() {
 	secret-tool search --all xdg:schema "$SCHEMA" 2>/dev/null |
 		grep -v '^\(created\|modified\) = ' | sort

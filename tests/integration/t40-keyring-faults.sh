@@ -58,9 +58,7 @@ run dbus-run-session --config-file="$(dirname "$0")/bare-bus.conf" -- \
 expect "list on a bus without a Secret Service: exit 4" 4
 
 # A Secret Service that never answers: stop the daemon.
-daemon=$(dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus \
-	/org/freedesktop/DBus org.freedesktop.DBus.GetConnectionUnixProcessID \
-	string:org.freedesktop.secrets | awk '{print $2}')
+daemon=$(keyring_daemon_pid)
 kill -STOP "$daemon"
 t0=$(now_ms)
 run env ANYREACH_KEYRING_TIMEOUT=2 "$AC" get

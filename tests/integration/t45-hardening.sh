@@ -4,12 +4,6 @@
 # the same user.  Nothing is torn, lost, dumped or attachable.
 . "$(dirname "$0")/lib.sh"
 keyring_clear
-daemon_pid() {
-	dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus \
-		/org/freedesktop/DBus \
-		org.freedesktop.DBus.GetConnectionUnixProcessID \
-		string:org.freedesktop.secrets | awk '{print $2}'
-}
 restart_daemon() {
 	printf %s "$KEYRING_TEST_PASSWORD" | gnome-keyring-daemon --replace \
 		--unlock --components=secrets >/dev/null 2>&1
@@ -17,7 +11,7 @@ restart_daemon() {
 
 # The daemon killed while a store waits on it.
 run_in "$AK" "$AC" login
-pid=$(daemon_pid)
+pid=$(keyring_daemon_pid)
 kill -STOP "$pid"
 printf '%s' "$AK2" | "$AC" login >"$T/out" 2>"$T/err" &
 login=$!
@@ -79,7 +73,7 @@ check "stdout closed early: a failure (exit 10), not a silent success" \
 check "... that says so" grep -q "cannot write to standard output" "$T/err"
 
 # Signals mid-operation.
-pid=$(daemon_pid)
+pid=$(keyring_daemon_pid)
 kill -STOP "$pid"
 "$AC" get >"$T/out" 2>"$T/err" &
 getter=$!
