@@ -4,12 +4,12 @@
  * process, so its exit status is passed through as it is.
  */
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "commands.h"
+#include "hygiene.h"
 #include "msg.h"
 #include "source.h"
 
@@ -49,7 +49,7 @@ cmd_exec(const struct cli *cli, const struct store_backend *s)
 	cred_clear(&c);
 	if (st != AC_OK)
 		return st;
-	signal(SIGPIPE, SIG_DFL); /* the child expects the default */
+	hygiene_restore_signals();
 	execvp(cli->args[0], cli->args);
 	/* Exit codes as a shell gives them: 127 not found, 126 not run. */
 	/* The command is not named: it might be a secret pasted by mistake. */

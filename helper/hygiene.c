@@ -8,6 +8,9 @@
 #include "hygiene.h"
 #include "status.h"
 
+/* SIGPIPE as the caller left it, for exec's command to inherit. */
+static struct sigaction caller_sigpipe;
+
 /* If we were started with 0, 1 or 2 closed, the next open() would take
  * that number and a secret meant for stdout could land in a file. */
 static void
@@ -33,5 +36,12 @@ hygiene_init(void)
 	(void)setrlimit(RLIMIT_CORE, &none);
 	/* A reader that goes away is an error we report, not a silent death
 	 * half-way through a store. */
+	sigaction(SIGPIPE, NULL, &caller_sigpipe);
 	signal(SIGPIPE, SIG_IGN);
+}
+
+void
+hygiene_restore_signals(void)
+{
+	sigaction(SIGPIPE, &caller_sigpipe, NULL);
 }

@@ -34,6 +34,14 @@ control=$(sh -c 'sed -n "s/^SigIgn:[[:space:]]*//p" /proc/$$/status')
 run "$AC" exec -- sh -c 'sed -n "s/^SigIgn:[[:space:]]*//p" /proc/$$/status'
 check "exec's command ignores the signals it would have anyway" \
 	test "$rc" -eq 0 -a "$out" = "$control"
+# ... and the ones its caller ignores, SIGPIPE and SIGALRM (which get sets
+# while it connects to the bus) included.
+printf '%s\n' 'sed -n "s/^SigIgn:[[:space:]]*//p" /proc/$$/status' \
+	>"$T/sigign"
+control=$(sh -c 'trap "" PIPE ALRM; sh "$1"' - "$T/sigign")
+run sh -c 'trap "" PIPE ALRM; exec "$1" exec -- sh "$2"' - "$AC" "$T/sigign"
+check "exec's command ignores what its caller ignored, SIGPIPE and SIGALRM too" \
+	test "$rc" -eq 0 -a "$out" = "$control" -a "$control" != "$(sh "$T/sigign")"
 
 # Between a store and the removal of the item it replaced, two items: the
 # newer is the one served (Modified has whole seconds).

@@ -44,6 +44,16 @@ for kind in silent full; do
 	check "... saying it did not answer" sh -c '
 		printf "%s" "$1" | grep -q "did not answer within 2 s"' - "$err"
 done
+# The deadline is an alarm: a caller that blocks SIGALRM (the mask is
+# inherited through exec) must not take it away.
+t0=$(now_ms)
+run env DBUS_SESSION_BUS_ADDRESS="unix:path=$T/full.sock" \
+	ANYREACH_KEYRING_TIMEOUT=2 timeout 10 python3 -c 'import os, signal, sys
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+os.execv(sys.argv[1], sys.argv[1:])' "$AC" get
+t1=$(now_ms)
+check "SIGALRM blocked by the caller: get still gives up after 2 s, exit 4" \
+	test "$rc" -eq 4 -a $((t1 - t0)) -ge 1900 -a $((t1 - t0)) -lt 4000
 
 t0=$(now_ms)
 run dbus-run-session --config-file="$(dirname "$0")/bare-bus.conf" -- \
