@@ -27,19 +27,23 @@ dbus_lib_load(const struct dbus_lib **out)
 {
 	static struct dbus_lib lib;
 	static void *handle;
+	const char *why;
+	enum ac_status st;
 
 	if (handle == NULL) {
 		handle = dlopen(DBUS_SONAME, RTLD_NOW | RTLD_LOCAL);
-		if (handle && !resolve(handle, &lib)) {
-			dlclose(handle);
+		if (handle == NULL || !resolve(handle, &lib)) {
+			why = dlerror(); /* valid until the next dl call */
+			st = fail(AC_KEYRING,
+			    "cannot load %s to reach the keyring (%s); "
+			    "install libdbus-1-3, or use ANYREACH_TOKEN on "
+			    "machines without a keyring",
+			    DBUS_SONAME, why ? why : "no reason given");
+			if (handle)
+				dlclose(handle);
 			handle = NULL;
+			return st;
 		}
-		if (handle == NULL)
-			return fail(AC_KEYRING,
-			    "cannot load %s to reach the keyring; install "
-			    "libdbus-1-3, or use ANYREACH_TOKEN on machines "
-			    "without a keyring",
-			    DBUS_SONAME);
 	}
 	*out = &lib;
 	return AC_OK;

@@ -22,6 +22,16 @@ expect "a bus address that leads nowhere: exit 4" 4
 check "... saying it cannot reach the bus" sh -c '
 	printf "%s" "$1" | grep -q "cannot reach the D-Bus session bus"' - "$err"
 
+# A libdbus that cannot serve (here, one without its functions): the error
+# says which library, why, and what to do.
+mkdir "$T/lib"
+printf 'int not_libdbus;\n' >"$T/lib/empty.c"
+cc -shared -o "$T/lib/libdbus-1.so.3" "$T/lib/empty.c"
+run env LD_LIBRARY_PATH="$T/lib" "$AC" get
+expect "a libdbus without its functions: exit 4" 4
+check "... saying which library, why, and what to do" sh -c '
+	printf "%s" "$1" | grep -q "libdbus-1.so.3 to reach the keyring (.*undefined symbol: dbus_.*); install libdbus-1-3"' - "$err"
+
 # A bus that accepts and never speaks, and one whose listener stopped
 # accepting (a full backlog): libdbus would wait on either for good.
 for kind in silent full; do
