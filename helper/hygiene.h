@@ -8,8 +8,8 @@
 
 void hygiene_init(void);
 
-/* Put back the signal dispositions hygiene_init() (and libdbus, which
- * ignores SIGPIPE too) changed, before exec'ing a command. */
+/* Put back the caller's SIGPIPE disposition, which hygiene_init() (and
+ * libdbus, when it connects) set to ignore, before exec'ing a command. */
 void hygiene_restore_signals(void);
 
 #endif

@@ -1,9 +1,8 @@
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "connect_alarm.h"
 #include "keyring_report.h"
 #include "msg.h"
 #include "secret_bus.h"
@@ -82,73 +81,26 @@ session_address(const struct dbus_lib *d, char *addr, size_t size)
 	return n >= 0 && (size_t)n < size;
 }
 
-/* libdbus connects with a blocking connect(), which waits for good on a
- * socket whose listener has stopped accepting.  An alarm bounds it: the
- * message is made before it is armed, as the handler may only write.
- * SIGALRM is unblocked for the while, whatever the caller's mask, and the
- * disposition, mask and pending alarm the caller gave us are put back
- * after (exec's command inherits them). */
-static char alarm_text[512];
-static size_t alarm_len;
-
-struct alarm_saved {
-	struct sigaction action;
-	sigset_t mask;
-	unsigned pending; /* seconds left of the caller's alarm, if any */
-};
-
-static void
-on_alarm(int sig)
-{
-	(void)sig;
-	if (write(STDERR_FILENO, alarm_text, alarm_len) < 0)
-		_exit(AC_KEYRING);
-	_exit(AC_KEYRING);
-}
-
-static void
-arm_alarm(unsigned seconds, struct alarm_saved *saved)
-{
-	struct sigaction action = {0};
-	sigset_t alrm;
-	int n = snprintf(alarm_text, sizeof(alarm_text),
-	    "anyreach-cred: the D-Bus session bus did not answer within %u s "
-	    "while connecting; check DBUS_SESSION_BUS_ADDRESS\n",
-	    seconds);
-
-	alarm_len = n > 0 ? (size_t)n : 0;
-	action.sa_handler = on_alarm;
-	sigemptyset(&action.sa_mask);
-	sigaction(SIGALRM, &action, &saved->action);
-	sigemptyset(&alrm);
-	sigaddset(&alrm, SIGALRM);
-	sigprocmask(SIG_UNBLOCK, &alrm, &saved->mask);
-	saved->pending = alarm(seconds);
-}
-
-static void
-disarm_alarm(const struct alarm_saved *saved)
-{
-	alarm(saved->pending);
-	sigaction(SIGALRM, &saved->action, NULL);
-	sigprocmask(SIG_SETMASK, &saved->mask, NULL);
-}
-
 static enum ac_status
 connect_bus(struct bus *b)
 {
-	struct alarm_saved saved;
+	struct connect_alarm deadline;
 	DBusError e;
-	char addr[8192];
+	char addr[8192], late[256];
+	unsigned seconds = keyring_timeout_seconds();
 	enum ac_status st = AC_OK;
 
 	if (!session_address(b->d, addr, sizeof(addr)))
 		return fail(AC_KEYRING, "the D-Bus session bus address is too "
 		                        "long; check DBUS_SESSION_BUS_ADDRESS");
+	snprintf(late, sizeof(late),
+	    "anyreach-cred: the D-Bus session bus did not answer within %u s "
+	    "while connecting; check DBUS_SESSION_BUS_ADDRESS\n",
+	    seconds);
 	b->d->error_init(&e);
-	arm_alarm(keyring_timeout_seconds(), &saved);
+	connect_alarm_arm(&deadline, seconds, late, AC_KEYRING);
 	b->conn = b->d->connection_open_private(addr, &e);
-	disarm_alarm(&saved);
+	connect_alarm_disarm(&deadline);
 	if (b->conn == NULL) {
 		st = keyring_unreachable("connecting to the session bus",
 		    e.message ? e.message : e.name);

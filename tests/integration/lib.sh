@@ -68,8 +68,6 @@ run_in() {
 	_finish_run "$@"
 }
 
-# Every item of our schema with its attributes and secret, in a stable
-# order: what "the keyring is unchanged" is measured against.
 # The process that owns the Secret Service's name on the test bus.
 keyring_daemon_pid() {
 	dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus \
@@ -78,6 +76,8 @@ keyring_daemon_pid() {
 		string:org.freedesktop.secrets | awk '{print $2}'
 }
 
+# Every item of our schema with its attributes and secret, in a stable
+# order: what "the keyring is unchanged" is measured against.
 keyring_snapshot() {
 	secret-tool search --all xdg:schema "$SCHEMA" 2>/dev/null |
 		grep -v '^\(created\|modified\) = ' | sort

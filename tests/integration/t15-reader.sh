@@ -42,6 +42,19 @@ control=$(sh -c 'trap "" PIPE ALRM; sh "$1"' - "$T/sigign")
 run sh -c 'trap "" PIPE ALRM; exec "$1" exec -- sh "$2"' - "$AC" "$T/sigign"
 check "exec's command ignores what its caller ignored, SIGPIPE and SIGALRM too" \
 	test "$rc" -eq 0 -a "$out" = "$control" -a "$control" != "$(sh "$T/sigign")"
+# A caller that blocked SIGALRM, had one pending and an alarm running: get
+# unblocks it to time its connect, and must neither take the pending one
+# for its own timeout nor lose any of it.
+run python3 -c 'import os, signal, sys
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+os.kill(os.getpid(), signal.SIGALRM)
+signal.alarm(30)
+os.execv(sys.argv[1], sys.argv[1:])' "$AC" exec -- python3 -c 'import signal
+print(signal.SIGALRM in signal.sigpending(),
+      signal.SIGALRM in signal.pthread_sigmask(signal.SIG_BLOCK, []),
+      0 < signal.alarm(0) <= 30)'
+check "exec's command still has SIGALRM blocked, pending, and the alarm" \
+	test "$rc" -eq 0 -a "$out" = "True True True"
 
 # Between a store and the removal of the item it replaced, two items: the
 # newer is the one served (Modified has whole seconds).
@@ -126,7 +139,12 @@ for _ in $(seq 100); do # a monitor loses its own name once it is one
 	sleep 0.05
 done
 run "$AC" get
+for _ in $(seq 100); do # the monitor may lag behind under load
+	grep -q "member=OpenSession" "$T/monitor" && break
+	sleep 0.05
+done
 kill "$monitor"
+wait "$monitor"
 check "a get's first call to the service needs no client record" \
 	first_calls "$T/monitor"
 rm -f "$T/monitor" # it saw the secret: the session is plain
