@@ -160,7 +160,7 @@ loops=""
 for p in 1 2 3 4 5 6 7 8; do
 	(
 		for _ in $(seq 150); do
-			"$AC" get >/dev/null 2>"$T/par$p.err" ||
+			"$AC" get >/dev/null 2>>"$T/par$p.err" ||
 				cp "$T/par$p.err" "$T/par.fail"
 		done
 	) &
@@ -172,5 +172,7 @@ check "1200 gets in 8 parallel loops all succeed" test ! -e "$T/par.fail"
 if [ -e "$T/par.fail" ]; then sed "s/^/# /" "$T/par.fail"; fi
 check "... and the keyring daemon outlives them" \
 	test "$(keyring_daemon_pid)" = "$daemon"
+check "... and none of them shows the secret on stderr" \
+	sh -c '! cat "$@" | grep -q "$0"' "$CANARY" "$T"/par?.err
 
 done_testing
