@@ -11,14 +11,11 @@ default_collection(struct bus *b, struct keyring_probe *p)
 	DBusMessage *reply = NULL, *m = bus_method(b, SECRET_SERVICE_PATH,
 	                               SECRET_IFACE("Service"), "ReadAlias");
 	DBusError e;
-	enum ac_status st;
+	enum ac_status st = bus_call_built(b, m,
+	    m && b->d->message_append_args(
+	             m, DBUS_TYPE_STRING, &alias, DBUS_TYPE_INVALID),
+	    &reply, "asking for the default collection");
 
-	if (m && !b->d->message_append_args(
-	             m, DBUS_TYPE_STRING, &alias, DBUS_TYPE_INVALID)) {
-		b->d->message_unref(m);
-		m = NULL;
-	}
-	st = bus_call(b, m, &reply, "asking for the default collection");
 	if (st != AC_OK)
 		return st;
 	b->d->error_init(&e);

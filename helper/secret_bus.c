@@ -282,18 +282,27 @@ bus_call(
 }
 
 enum ac_status
+bus_call_built(struct bus *b, DBusMessage *call, bool built,
+    DBusMessage **reply, const char *doing)
+{
+	if (call && !built) {
+		b->d->message_unref(call);
+		call = NULL;
+	}
+	return bus_call(b, call, reply, doing);
+}
+
+enum ac_status
 bus_get_property(struct bus *b, const char *path, const char *iface,
     const char *prop, DBusMessage **reply, const char *doing)
 {
 	DBusMessage *m = b->d->message_new_method_call(SECRET_SERVICE_NAME,
 	    path, "org.freedesktop.DBus.Properties", "Get");
 
-	if (m && !b->d->message_append_args(m, DBUS_TYPE_STRING, &iface,
-	             DBUS_TYPE_STRING, &prop, DBUS_TYPE_INVALID)) {
-		b->d->message_unref(m);
-		m = NULL;
-	}
-	return bus_call(b, m, reply, doing);
+	return bus_call_built(b, m,
+	    m && b->d->message_append_args(m, DBUS_TYPE_STRING, &iface,
+	             DBUS_TYPE_STRING, &prop, DBUS_TYPE_INVALID),
+	    reply, doing);
 }
 
 /* gnome-keyring (42 to at least 50; its issues 183, 190 and 194) makes

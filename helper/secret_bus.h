@@ -60,6 +60,11 @@ DBusMessage *bus_method(
 enum ac_status bus_call(
     struct bus *b, DBusMessage *call, DBusMessage **reply, const char *doing);
 
+/* bus_call() of a call whose arguments were appended (built) or not (out
+ * of memory: the call is freed and the failure reported). */
+enum ac_status bus_call_built(struct bus *b, DBusMessage *call, bool built,
+    DBusMessage **reply, const char *doing);
+
 /* Properties.Get of iface.prop on path of the Secret Service; the reply,
  * which the caller unrefs, holds the value in a variant. */
 enum ac_status bus_get_property(struct bus *b, const char *path,

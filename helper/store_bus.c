@@ -30,20 +30,6 @@ struct reader {
 	char session[256]; /* object path of our plain session */
 };
 
-/* Send a call whose arguments were appended (built) or not (out of
- * memory). */
-static enum ac_status
-call(struct reader *r, DBusMessage *m, bool built, DBusMessage **reply,
-    const char *doing)
-{
-	*reply = NULL;
-	if (m && !built) {
-		r->d->message_unref(m);
-		m = NULL;
-	}
-	return bus_call(&r->bus, m, reply, doing);
-}
-
 static enum ac_status
 malformed(const char *doing)
 {
@@ -65,7 +51,7 @@ open_session(struct reader *r)
 
 	if (m)
 		d->message_iter_init_append(m, &it);
-	st = call(r, m,
+	st = bus_call_built(&r->bus, m,
 	    m &&
 	        d->message_iter_append_basic(
 	            &it, DBUS_TYPE_STRING, &algorithm) &&
@@ -142,7 +128,7 @@ search(struct reader *r, const char *profile, struct found *f)
 	memset(f, 0, sizeof(*f));
 	if (m)
 		d->message_iter_init_append(m, &it);
-	st = call(r, m,
+	st = bus_call_built(&r->bus, m,
 	    m &&
 	        d->message_iter_open_container(
 	            &it, DBUS_TYPE_ARRAY, "{ss}", &dict) &&
@@ -202,7 +188,7 @@ properties(struct reader *r, const char *path, DBusMessage **reply)
 	DBusMessage *m = r->d->message_new_method_call(
 	    SECRET_SERVICE_NAME, path, PROPERTIES, "GetAll");
 
-	return call(r, m,
+	return bus_call_built(&r->bus, m,
 	    m && r->d->message_append_args(
 	             m, DBUS_TYPE_STRING, &iface, DBUS_TYPE_INVALID),
 	    reply, "reading the keyring item");
@@ -346,7 +332,7 @@ prompt(struct reader *r, const char *path, const char *profile)
 
 	if (st == AC_OK) {
 		m = bus_method(&r->bus, path, SECRET_IFACE("Prompt"), "Prompt");
-		st = call(r, m,
+		st = bus_call_built(&r->bus, m,
 		    m && r->d->message_append_args(
 		             m, DBUS_TYPE_STRING, &window, DBUS_TYPE_INVALID),
 		    &reply, doing);
@@ -381,7 +367,7 @@ unlock(struct reader *r, const char *path, const char *profile)
 	char **done = NULL;
 	const char *wait = NULL, **one = &path;
 	int n = 0;
-	enum ac_status st = call(r, m,
+	enum ac_status st = bus_call_built(&r->bus, m,
 	    m && d->message_append_args(m, DBUS_TYPE_ARRAY,
 	             DBUS_TYPE_OBJECT_PATH, &one, 1, DBUS_TYPE_INVALID),
 	    &reply, "unlocking the keyring");
@@ -438,7 +424,7 @@ read_secret(struct reader *r, const char *path, struct cred *c)
 	const char *session = r->session;
 	DBusMessage *reply,
 	    *m = bus_method(&r->bus, path, SECRET_IFACE("Item"), "GetSecret");
-	enum ac_status st = call(r, m,
+	enum ac_status st = bus_call_built(&r->bus, m,
 	    m && r->d->message_append_args(
 	             m, DBUS_TYPE_OBJECT_PATH, &session, DBUS_TYPE_INVALID),
 	    &reply, "reading the credential");
