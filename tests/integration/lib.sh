@@ -108,13 +108,18 @@ done_testing() {
 	echo "1..$tests_run"
 }
 
-# wait_for FILE: until a server wrote it (5 s at most).
-wait_for() {
+# wait_until CMD...: until CMD succeeds (5 s at most).
+wait_until() {
 	tries=0
-	until [ -s "$1" ] || [ $tries -ge 100 ]; do
+	until "$@" || [ $tries -ge 100 ]; do
 		sleep 0.05
 		tries=$((tries + 1))
 	done
+}
+
+# wait_for FILE: until a server wrote it.
+wait_for() {
+	wait_until test -s "$1"
 }
 
 # start_server MODE ARGS...: run servers/http_server.py in the background

@@ -111,7 +111,7 @@ check "the bus is found at \$XDG_RUNTIME_DIR/bus, whatever its name" sh -c '
 # gnome-keyring can handle a new client's call before it has a record of
 # the client, and aborts if that call is OpenSession.  So a get's first
 # call to the service needs no record, and OpenSession waits for its
-# answer (secret_bus.c, meet_service).
+# answer (secret_bus.c, bus_meet_service).
 first_calls() { # MONITOR_LOG: exit 0 if the first call is as it must be
 	awk 'function field(k, i, v) {
 		for (i = 1; i <= NF; i++)
@@ -134,15 +134,11 @@ first_calls() { # MONITOR_LOG: exit 0 if the first call is as it must be
 }
 dbus-monitor --session >"$T/monitor" 2>&1 &
 monitor=$!
-for _ in $(seq 100); do # a monitor loses its own name once it is one
-	grep -q "member=NameLost" "$T/monitor" && break
-	sleep 0.05
-done
+# A monitor loses its own name once it is one; under load, it may lag
+# behind what it watches.
+wait_until grep -q "member=NameLost" "$T/monitor"
 run "$AC" get
-for _ in $(seq 100); do # the monitor may lag behind under load
-	grep -q "member=OpenSession" "$T/monitor" && break
-	sleep 0.05
-done
+wait_until grep -q "member=OpenSession" "$T/monitor"
 kill "$monitor"
 wait "$monitor"
 check "a get's first call to the service needs no client record" \

@@ -78,11 +78,7 @@ script -qec "$AC login --profile tty --org org_1" /dev/null \
 	<"$T/keys" >"$T/screen" 2>&1 &
 pid=$!
 exec 4>"$T/keys"
-tries=0
-until grep -q "input hidden" "$T/screen" || [ $tries -ge 100 ]; do
-	sleep 0.05
-	tries=$((tries + 1))
-done
+wait_until grep -q "input hidden" "$T/screen"
 printf '%s\n' "$PAT" >&4
 exec 4>&-
 wait $pid
